@@ -1,0 +1,313 @@
+"""Statistical Indonesian NER: a linear-chain CRF over hand-made token features.
+
+The model is trained by ``scripts/train_ner.py`` on ``../shared/data/ner`` and
+stored under ``Settings.model_dir`` as four files sharing the stem ``ner-id``:
+
+* ``ner-id.crfsuite``   the CRF weights (python-crfsuite),
+* ``ner-id.casing.tsv`` how often each word is capitalised inside a sentence in
+  unlabelled news text (a cheap "is this usually a name?" signal),
+* ``ner-id.gaz.tsv``    country and city names used as gazetteer features,
+* ``ner-id.json``       metadata: feature version, training data, dev figures.
+
+Cue words (titles, organisation heads, place cues) come from the user-extendable
+lexicon ``ner_cues.yaml``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pycrfsuite
+
+from flows.lexicon import load_yaml
+from flows.settings import get_settings
+from flows.text import sentence_spans
+
+MODEL_STEM = "ner-id"
+FEATURE_VERSION = 1
+ENTITY_TYPES = ("PER", "ORG", "LOC")
+
+# A token is a word (letters/digits joined by inner hyphens, apostrophes or dots, so
+# "undang-undang", "PDI-P", "Kompas.com" and "2.000" stay whole) or one other symbol.
+# This matches how the gold data splits punctuation off words.
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+_UPPER = re.compile(r"[A-Z]")
+
+# Cue classes from ner_cues.yaml, one letter each so feature strings stay short.
+_CUE_CLASSES = {
+    "titles": "t",
+    "speech_verbs": "v",
+    "org_heads": "o",
+    "loc_heads": "l",
+    "loc_preps": "p",
+    "name_continuers": "c",
+    "function_words": "f",
+}
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) character spans of the tokens of ``text``."""
+    return [m.span() for m in _TOKEN.finditer(text)]
+
+
+def bio_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """Turn BIO tags into (first token, end token exclusive, type) entity spans.
+
+    An ``I-`` tag that does not continue an entity of the same type starts a new
+    one, as conlleval does.
+    """
+    spans: list[tuple[int, int, str]] = []
+    start, etype = -1, ""
+    for i, tag in enumerate(tags):
+        if tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != etype):
+            if etype:
+                spans.append((start, i, etype))
+            start, etype = i, tag[2:]
+        elif not tag.startswith("I-"):
+            if etype:
+                spans.append((start, i, etype))
+            start, etype = -1, ""
+    if etype:
+        spans.append((start, len(tags), etype))
+    return spans
+
+
+@dataclass
+class Resources:
+    """Word lists the features look up: cue classes, casing buckets, gazetteer."""
+
+    cues: dict[str, str] = field(default_factory=dict)
+    casing: dict[str, str] = field(default_factory=dict)
+    gazetteer: dict[tuple[str, ...], str] = field(default_factory=dict)
+    gaz_max: int = 1
+
+    @classmethod
+    def load(cls, model_dir: Path) -> "Resources":
+        """Load the cue lexicon and the casing/gazetteer files beside the model."""
+        return cls(
+            cues=load_cues(),
+            casing=_read_pairs(model_dir / f"{MODEL_STEM}.casing.tsv"),
+            **_gazetteer_fields(_read_pairs(model_dir / f"{MODEL_STEM}.gaz.tsv")),
+        )
+
+
+def load_cues() -> dict[str, str]:
+    """Map each lower-cased cue word to the letters of its cue classes."""
+    data = load_yaml("ner_cues.yaml")
+    cues: dict[str, str] = {}
+    for name, letter in _CUE_CLASSES.items():
+        for word in data.get(name) or []:
+            word = str(word).lower()
+            if letter not in cues.get(word, ""):
+                cues[word] = cues.get(word, "") + letter
+    return cues
+
+
+def _read_pairs(path: Path) -> dict[str, str]:
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {row[0]: row[1] for row in csv.reader(fh, delimiter="\t") if len(row) >= 2}
+
+
+def _gazetteer_fields(pairs: dict[str, str]) -> dict:
+    gaz = {tuple(name.split()): kind for name, kind in pairs.items()}
+    return {"gazetteer": gaz, "gaz_max": max((len(k) for k in gaz), default=1)}
+
+
+def _shape(tok: str) -> str:
+    """Collapsed character shape: "Jakarta" -> "Xx", "PDI-P" -> "X-X", "2014" -> "d"."""
+    out = []
+    for ch in tok:
+        if ch.isupper():
+            c = "X"
+        elif ch.islower():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def _case_class(tok: str) -> str:
+    """One letter for the token's casing: Title, Upper, lower, digit, punct, mixed."""
+    first = tok[0]
+    if first.isupper():
+        if tok.isupper() and len(tok) > 1:
+            return "U"
+        return "T"
+    if tok.islower():
+        return "l"
+    if tok.isdigit():
+        return "d"
+    if not first.isalnum():
+        if len(tok) > 1 and tok[1:2].isupper():
+            return "(U" if tok.strip("()").isupper() else "(T"
+        return "p"
+    return "m"
+
+
+def _gazetteer_tags(lower: list[str], res: Resources) -> list[str]:
+    """Longest-match gazetteer labels per token: "B-country", "I-city", or ""."""
+    tags = [""] * len(lower)
+    if not res.gazetteer:
+        return tags
+    i, n = 0, len(lower)
+    while i < n:
+        for k in range(min(res.gaz_max, n - i), 0, -1):
+            kind = res.gazetteer.get(tuple(lower[i : i + k]))
+            if kind:
+                tags[i] = "B-" + kind
+                for j in range(i + 1, i + k):
+                    tags[j] = "I-" + kind
+                i += k
+                break
+        else:
+            i += 1
+    return tags
+
+
+def sentence_features(tokens: list[str], res: Resources) -> list[list[str]]:
+    """Return the CRF feature strings of each token of one sentence.
+
+    Casing features are left out of sentences that have no upper-case letter at
+    all (the lower-cased NERP corpus), so that lower-cased training text teaches
+    word identities without teaching that names may be lower-case.
+    """
+    n = len(tokens)
+    cased = any(_UPPER.search(t) for t in tokens)
+    lower = [t.lower() for t in tokens]
+    cls = [_case_class(t) for t in tokens] if cased else ["?"] * n
+    cue = [res.cues.get(w, "") for w in lower]
+    cas = [res.casing.get(w, "?") for w in lower]
+    gaz = _gazetteer_tags(lower, res)
+    pad_w = ["<s>", "<s>"] + lower + ["</s>", "</s>"]
+    pad_c = ["^", "^"] + cls + ["$", "$"]
+    pad_q = ["", ""] + cue + ["", ""]
+    pad_k = ["^", "^"] + cas + ["$", "$"]
+    feats: list[list[str]] = []
+    for i in range(n):
+        w, tok = lower[i], tokens[i]
+        j = i + 2
+        f = [
+            "b",
+            "w=" + w,
+            "w-1=" + pad_w[j - 1],
+            "w+1=" + pad_w[j + 1],
+            "w-2=" + pad_w[j - 2],
+            "w+2=" + pad_w[j + 2],
+            "w-1w=" + pad_w[j - 1] + "|" + w,
+            "ww+1=" + w + "|" + pad_w[j + 1],
+            "k=" + cas[i],
+            "k-1=" + pad_k[j - 1],
+            "k+1=" + pad_k[j + 1],
+        ]
+        if len(w) > 2 and w[0].isalpha():
+            f += ["p2=" + w[:2], "p3=" + w[:3], "s2=" + w[-2:], "s3=" + w[-3:], "s4=" + w[-4:]]
+        if cased:
+            c = cls[i]
+            f += [
+                "c=" + c,
+                "sh=" + _shape(tok)[:6],
+                "c-1=" + pad_c[j - 1],
+                "c+1=" + pad_c[j + 1],
+                "c-2=" + pad_c[j - 2],
+                "c+2=" + pad_c[j + 2],
+                "c-1c=" + pad_c[j - 1] + c,
+                "cc+1=" + c + pad_c[j + 1],
+                "c-1cc+1=" + pad_c[j - 1] + c + pad_c[j + 1],
+                "ck=" + c + cas[i],
+            ]
+            if i == 0 or pad_w[j - 1] in ('"', "“", "'", "(", ":"):
+                f.append("first" + c)
+        if cue[i]:
+            f.append("q=" + cue[i])
+        if pad_q[j - 1]:
+            f.append("q-1=" + pad_q[j - 1])
+        if pad_q[j + 1]:
+            f.append("q+1=" + pad_q[j + 1])
+        if pad_q[j - 2]:
+            f.append("q-2=" + pad_q[j - 2])
+        if gaz[i]:
+            f.append("g=" + gaz[i])
+        # An acronym defined in parentheses right after a name: "Mahkamah Konstitusi (MK)".
+        if i + 3 < n and lower[i + 1] == "(" and lower[i + 3] == ")" and cls[i + 2] == "U":
+            f.append("acr_next")
+        if pad_w[j - 1] == "(" and pad_w[j + 1] == ")" and cls[i] == "U":
+            f.append("acr_in")
+        feats.append(f)
+    return feats
+
+
+class NerTagger:
+    """A trained CRF tagger with the word lists its features need."""
+
+    _cache: dict[Path, "NerTagger"] = {}
+    _lock = threading.Lock()
+
+    def __init__(self, model_path: Path, resources: Resources) -> None:
+        self.model_path = Path(model_path)
+        self.resources = resources
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(self.model_path))
+        self._tag_lock = threading.Lock()
+        meta = self.model_path.with_suffix(".json")
+        self.meta = json.loads(meta.read_text(encoding="utf-8")) if meta.is_file() else {}
+
+    @classmethod
+    def load(cls, model_dir: Path | str | None = None) -> "NerTagger":
+        """Load the tagger from ``model_dir`` (default ``Settings.model_dir``), once per process."""
+        directory = Path(model_dir) if model_dir is not None else get_settings().model_dir
+        key = directory.resolve()
+        with cls._lock:
+            if key not in cls._cache:
+                path = directory / f"{MODEL_STEM}.crfsuite"
+                if not path.is_file():
+                    raise FileNotFoundError(f"NER model {path} missing: run `make train-ner`")
+                cls._cache[key] = cls(path, Resources.load(directory))
+            return cls._cache[key]
+
+    def _tag(self, tokens: list[str]) -> list[str]:
+        if not tokens:
+            return []
+        xseq = sentence_features(tokens, self.resources)
+        # A pycrfsuite Tagger holds one sequence at a time.
+        with self._tag_lock:
+            return self._tagger.tag(xseq)
+
+    def tag_tokens(self, sentences: list[list[str]]) -> list[list[str]]:
+        """Return BIO tags (``B-PER``, ``I-ORG``, ``O``, ...) for pre-tokenised sentences."""
+        return [self._tag(list(s)) for s in sentences]
+
+    def spans(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
+        """Return (start, end, type) character spans of PER/ORG/LOC names in each text.
+
+        Each text is split into sentences and tokens; sentences with no token that
+        starts with a capital letter are skipped, since cased news names are
+        capitalised.
+        """
+        out: list[list[tuple[int, int, str]]] = []
+        for text in texts:
+            found: list[tuple[int, int, str]] = []
+            for s_start, s_end in sentence_spans(text or ""):
+                sentence = text[s_start:s_end]
+                if not _UPPER.search(sentence):
+                    continue
+                offsets = tokenize(sentence)
+                tokens = [sentence[a:b] for a, b in offsets]
+                if not any(t[0].isupper() for t in tokens):
+                    continue
+                for first, last, etype in bio_to_spans(self._tag(tokens)):
+                    found.append(
+                        (s_start + offsets[first][0], s_start + offsets[last - 1][1], etype)
+                    )
+            out.append(found)
+        return out

