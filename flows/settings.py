@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     lock_retries: int = 5
     lock_backoff_seconds: float = 0.5
 
+    # Where runs stage their Parquet partitions before the load (None: the system temp folder).
+    stage_root: Path | None = None
     dask_address: str | None = None
     lake_dir: Path | None = None
 

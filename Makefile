@@ -1,0 +1,39 @@
+# Warta: `make run` and `make test` set everything up on a fresh machine.
+SHELL := /bin/bash
+export UV_COMPILE_BYTECODE := 1
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export PREFECT_LOGGING_LEVEL ?= WARNING
+UV := $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
+VENV := .venv
+STAMP := $(VENV)/.synced
+
+.PHONY: setup run test server serve bench train-ner score clean-warehouse
+
+$(UV):
+	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet --user uv || python3 -m pip install --quiet uv
+
+$(STAMP): pyproject.toml uv.lock | $(UV)
+	@UV=$$(command -v uv || echo "$(HOME)/.local/bin/uv"); $$UV sync --frozen --all-groups
+	@touch $(STAMP)
+
+setup: $(STAMP)  ## install the locked dependencies into .venv
+
+run: setup  ## ETL over seeds/ into warehouse/warta.duckdb
+	$(VENV)/bin/warta run seeds/
+
+test: setup  ## the whole test suite
+	$(VENV)/bin/pytest -q
+
+server: setup  ## the Prefect UI on 127.0.0.1:4200
+	$(VENV)/bin/prefect server start --host 127.0.0.1 --port 4200
+
+bench: setup  ## throughput and memory benchmark
+	$(VENV)/bin/python scripts/bench.py
+
+train-ner: setup  ## rebuild the NER model from ../shared/data/ner
+	$(VENV)/bin/python scripts/train_ner.py
+
+score: setup  ## golden-set scores for cleaning, actors and events
+	$(VENV)/bin/python scripts/score_clean.py
+	$(VENV)/bin/python scripts/score_actors.py
+	$(VENV)/bin/python scripts/score_events.py

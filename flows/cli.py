@@ -1,0 +1,153 @@
+"""The ``warta`` command line: run the ETL flow, extract without a database, query the warehouse."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from flows.settings import get_settings
+
+EPILOG = """examples:
+  warta run                              # ETL over seeds/ into warehouse/warta.duckdb
+  warta run news/*.jsonl --db /tmp/w.duckdb
+  warta extract seeds/000_f7cb3e3a9e2b932e.txt
+  echo '{"id": "a1", "text": "..."}' | warta extract -
+  warta query "SELECT event_type, count(*) FROM events GROUP BY 1"
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every ``warta`` subcommand."""
+    settings = get_settings()
+    parser = argparse.ArgumentParser(
+        prog="warta",
+        description="Turn Indonesian online news into a PLOVER event database (Prefect + DuckDB).",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = sub.add_parser(
+        "run",
+        help="run the ETL flow over files, folders, globs or JSONL into DuckDB",
+        description="Run the `etl` Prefect flow: ingest, clean, extract actors/events/sources, validate, "
+        "and load into the DuckDB warehouse in one transaction. Unchanged documents are skipped.",
+    )
+    run.add_argument("paths", nargs="*", metavar="PATH", help=f"input files, folders, globs or .jsonl files (default: {settings.seeds_dir})")
+    run.add_argument("--db", metavar="FILE", help=f"DuckDB warehouse file (default: $WARTA_DB or {settings.db})")
+    run.add_argument("--full", action="store_true", help="reprocess every document, even those unchanged since the last run")
+    run.add_argument("--batch-size", type=int, metavar="N", help=f"documents per batch (default {settings.batch_size})")
+
+    extract = sub.add_parser(
+        "extract",
+        help="print one JSON object per article (ingest, clean, extract; no Prefect, no database)",
+        description="Run ingest, clean and extract without Prefect or a database and print one JSON object "
+        "per input document. '-' reads JSONL documents {\"id\", \"text\"|\"html\", \"url\"?, \"title\"?, "
+        "\"published\"?} from standard input.",
+    )
+    extract.add_argument("paths", nargs="*", metavar="PATH", help="input files, folders, globs or .jsonl files, or - for stdin")
+
+    query = sub.add_parser(
+        "query",
+        help="run read-only SQL against the warehouse and print a table",
+        description="Run SQL against the warehouse over a read-only connection and print the result as a table.",
+    )
+    query.add_argument("sql", help="the SQL statement")
+    query.add_argument("--db", metavar="FILE", help=f"DuckDB warehouse file (default: $WARTA_DB or {settings.db})")
+    query.add_argument("--max-rows", type=int, default=100, help="rows to print (default 100)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``warta`` console script."""
+    args = build_parser().parse_args(argv)
+    try:
+        return {"run": cmd_run, "extract": cmd_extract, "query": cmd_query}[args.command](args)
+    except (FileNotFoundError, PermissionError) as exc:
+        print(f"warta: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("warta: interrupted; nothing was published by an unfinished load", file=sys.stderr)
+        return 130
+
+
+def _db(args: argparse.Namespace) -> Path:
+    return Path(args.db) if args.db else get_settings().db
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """``warta run``: run the ETL flow and print its summary."""
+    from flows.ingest import expand_paths
+
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    paths = args.paths or [str(get_settings().seeds_dir)]
+    for _ in expand_paths(paths):  # fail fast, before Prefect starts, on a missing path
+        break
+    from flows.etl import etl
+    from warehouse.db import WarehouseLockedError
+
+    try:
+        summary = etl(paths=paths, db=str(_db(args)), incremental=not args.full, batch_size=args.batch_size)
+    except WarehouseLockedError as exc:
+        print(f"warta: {exc}", file=sys.stderr)
+        return 3
+    print(
+        f"run {summary['run_id']}: {summary.get('documents_in', 0)} documents in, "
+        f"{summary.get('articles_loaded', 0)} articles loaded, {summary.get('quarantined', 0)} quarantined, "
+        f"{summary.get('unchanged', 0)} unchanged; {summary.get('mentions', 0)} mentions, "
+        f"{summary.get('events', 0)} events -> {_db(args)}"
+    )
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """``warta extract``: print one JSON object per input document."""
+    from flows.extract_json import extract_documents
+
+    settings = get_settings()
+    if args.paths == ["-"]:
+        from flows.ingest import stdin_documents
+
+        batches = [stdin_documents(sys.stdin.buffer, settings.max_file_bytes)]
+    elif not args.paths:
+        print("warta extract: give PATH ... or - to read JSONL from stdin", file=sys.stderr)
+        return 2
+    else:
+        from flows.ingest import raw_articles
+
+        batches = raw_articles(args.paths, settings.batch_size, settings.max_file_bytes)
+    out = sys.stdout
+    for raw, quarantine in batches:
+        for record in extract_documents(raw, quarantine):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    out.flush()
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    """``warta query``: run SQL over a read-only connection and print a table."""
+    import duckdb
+
+    from warehouse.db import connect
+
+    settings = get_settings()
+    con = connect(_db(args), read_only=True, retries=settings.lock_retries, backoff=settings.lock_backoff_seconds)
+    try:
+        relation = con.sql(args.sql)
+        if relation is None:
+            print("ok")
+            return 0
+        relation.show(max_rows=args.max_rows, max_width=200)
+    except duckdb.Error as exc:
+        print(f"warta query: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

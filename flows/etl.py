@@ -1,0 +1,122 @@
+"""The ``etl`` Prefect flow: thin tasks around the plain stage functions, one task per stage per batch."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import uuid
+from datetime import datetime, timezone
+from pathlib import Path
+
+import polars as pl
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.runtime import flow_run
+
+from flows import pipeline
+from flows.events import assign_clusters
+from flows.ingest import BatchSpec, plan_batches, read_batch
+from flows.report import publish_run_artifacts
+from flows.settings import get_settings
+from warehouse.db import session
+from warehouse.loader import load_run, record_failed_run
+from warehouse.staging import write_batch
+
+TASK_OPTIONS = {"cache_policy": NO_CACHE, "persist_result": False}
+
+
+@task(name="raw_articles", task_run_name="raw_articles [batch {spec.number}]", **TASK_OPTIONS)
+def raw_articles_task(spec: BatchSpec, max_file_bytes: int) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Read and decode one batch of input documents."""
+    return read_batch(spec, max_file_bytes)
+
+
+@task(name="clean_articles", task_run_name="clean_articles [batch {number}]", **TASK_OPTIONS)
+def clean_articles_task(number: int, raw: pl.DataFrame, ingest_quarantine: pl.DataFrame, known: dict[str, str] | None):
+    """Skip unchanged documents, validate, clean and de-duplicate one batch."""
+    return pipeline.clean_batch(raw, ingest_quarantine, known)
+
+
+@task(name="extractions", task_run_name="actors, events, sources [batch {number}]", **TASK_OPTIONS)
+def extractions_task(number: int, clean: pl.DataFrame):
+    """Extract citations, actor mentions and events from one batch of clean articles."""
+    return pipeline.extract_batch(clean)
+
+
+@task(name="staged_batch", task_run_name="stage [batch {number}]", **TASK_OPTIONS)
+def staged_batch_task(number: int, stage_dir: str, result: pipeline.BatchResult) -> dict[str, int]:
+    """Write one batch's validated frames as Parquet partitions."""
+    return write_batch(stage_dir, number, result.frames())
+
+
+@task(name="warehouse_load", retries=2, retry_delay_seconds=[2, 8], **TASK_OPTIONS)
+def warehouse_load_task(db: str, stage_dir: str, run: dict) -> dict[str, int]:
+    """Merge the staged run into DuckDB in one transaction (retried if the file is locked)."""
+    settings = get_settings()
+    return load_run(db, stage_dir, run, assign_clusters, settings.lock_retries, settings.lock_backoff_seconds)
+
+
+def read_ledger(db: Path) -> dict[str, str]:
+    """Content hashes of the documents already processed into ``db`` (empty for a new warehouse)."""
+    if not db.exists():
+        return {}
+    with session(db) as con:
+        rows = con.execute("SELECT record_key, raw_hash FROM documents").fetchall()
+    return dict(rows)
+
+
+def _run_name() -> str:
+    params = flow_run.parameters or {}
+    paths = params.get("paths") or ["seeds"]
+    label = Path(str(paths[0])).name or str(paths[0])
+    more = f" +{len(paths) - 1}" if len(paths) > 1 else ""
+    return f"etl {label}{more} {datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S}"
+
+
+@flow(name="etl", flow_run_name=_run_name, log_prints=True)
+def etl(paths: list[str] | None = None, db: str | None = None, incremental: bool = True, batch_size: int | None = None) -> dict:
+    """Ingest, clean, extract and load documents under ``paths`` into the DuckDB warehouse ``db``."""
+    logger = get_run_logger()
+    settings = get_settings()
+    paths = [str(p) for p in (paths or [settings.seeds_dir])]
+    db_path = Path(db or settings.db)
+    run = {
+        "run_id": uuid.uuid4().hex[:16],
+        "flow_run_id": str(flow_run.id) if flow_run.id else None,
+        "started_at": datetime.now(timezone.utc),
+    }
+    specs = plan_batches(paths, batch_size or settings.batch_size, settings.max_file_bytes)
+    known = read_ledger(db_path) if incremental else None
+    logger.info("run %s: %d batch(es) from %s into %s", run["run_id"], len(specs), ", ".join(paths), db_path)
+    stage_dir = tempfile.mkdtemp(prefix=f"warta-{run['run_id']}-", dir=settings.stage_root)
+    totals: dict[str, int] = {}
+    try:
+        for spec in specs:
+            raw, q_ingest = raw_articles_task(spec, settings.max_file_bytes)
+            raw, clean, q_docs, counts = clean_articles_task(spec.number, raw, q_ingest, known)
+            citations, mentions, actors, events, q_records = extractions_task(spec.number, clean)
+            result = pipeline.BatchResult(
+                clean, citations, mentions, actors, events,
+                pl.concat([q_docs, q_records]), pipeline.document_ledger(raw, clean),
+            )
+            staged_batch_task(spec.number, stage_dir, result)
+            for key, value in counts.items():
+                totals[key] = totals.get(key, 0) + value
+            totals["records_quarantined"] = totals.get("records_quarantined", 0) + q_records.height
+            logger.info("batch %d/%d: %d documents, %d articles", spec.number + 1, len(specs), counts["documents_in"], counts["clean_articles"])
+        run.update(documents_in=totals.get("documents_in", 0), unchanged=totals.get("unchanged", 0),
+                   raw_articles=totals.get("raw_articles", 0), clean_articles=totals.get("clean_articles", 0),
+                   records_quarantined=totals.get("records_quarantined", 0))
+        loaded = warehouse_load_task(str(db_path), stage_dir, run)
+    except Exception as exc:
+        try:
+            record_failed_run(db_path, run, f"{type(exc).__name__}: {exc}", settings.lock_retries, settings.lock_backoff_seconds)
+        except Exception as record_exc:  # the warehouse may be what failed
+            logger.warning("could not record the failed run: %s", record_exc)
+        raise
+    finally:
+        shutil.rmtree(stage_dir, ignore_errors=True)
+    summary = {**run, **totals, **loaded}
+    publish_run_artifacts(db_path, summary)
+    logger.info("run %s loaded %d articles, quarantined %d documents", run["run_id"], loaded["articles_loaded"], loaded["quarantined"])
+    return summary

@@ -1,0 +1,94 @@
+"""Warehouse: idempotent DDL, atomic loads, migrations recorded."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import duckdb
+import polars as pl
+import pytest
+
+from warehouse.db import apply_schema, connect, session
+from warehouse.loader import load_run
+from warehouse.staging import write_batch
+
+CONTRACT = {
+    "articles": ["article_id", "source_file", "url", "title", "published_at", "published_precision", "outlet_id",
+                 "dateline", "editor", "language", "body", "content_hash", "duplicate_of", "run_id", "ingested_at"],
+    "sources": ["source_id", "name", "kind", "domain", "country_code"],
+    "article_sources": ["article_id", "source_id", "role"],
+    "actors": ["actor_id", "name", "actor_type", "country_code", "sector", "aliases"],
+    "actor_mentions": ["article_id", "actor_id", "mention", "start", "end", "sentence_id"],
+    "events": ["event_id", "article_id", "event_type", "mode", "context", "cameo_root", "quad_class", "actor1_id",
+               "actor2_id", "event_date", "date_precision", "location", "location_country", "latitude", "longitude",
+               "sentence_id", "sentence", "confidence", "cluster_id"],
+    "runs": ["run_id", "flow_run_id", "started_at", "finished_at", "status"],
+    "quarantine": ["run_id", "stage", "record_key", "reason", "payload", "quarantined_at"],
+}
+
+
+def _catalog(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    return con.execute(
+        "SELECT table_name, column_name, data_type, ordinal_position FROM information_schema.columns "
+        "WHERE table_schema = 'main' ORDER BY ALL"
+    ).fetchall() + con.execute("SELECT view_name, sql FROM duckdb_views() WHERE NOT internal ORDER BY 1").fetchall()
+
+
+def test_ddl_twice_changes_nothing(db_path):
+    con = connect(db_path)
+    apply_schema(con)
+    first = _catalog(con)
+    versions = con.execute("SELECT version FROM schema_version").fetchall()
+    apply_schema(con)
+    assert _catalog(con) == first
+    assert con.execute("SELECT version FROM schema_version").fetchall() == versions
+    con.close()
+
+
+def test_contract_tables_and_columns(db_path):
+    with session(db_path) as con:
+        for table, columns in CONTRACT.items():
+            have = {r[0] for r in con.execute(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ?", [table]).fetchall()}
+            assert set(columns) <= have, (table, set(columns) - have)
+
+
+def _article(article_id: str, body: str) -> dict:
+    return {
+        "article_id": article_id, "doc_id": article_id, "source_file": f"{article_id}.txt", "url": None,
+        "title": "Judul", "published_at": datetime(2024, 4, 21, 3, tzinfo=timezone.utc), "published_precision": "day",
+        "outlet_id": None, "dateline": None, "editor": None, "language": "id", "body": body,
+        "content_hash": "0" * 64, "duplicate_of": None,
+    }
+
+
+def _run(run_id: str) -> dict:
+    return {"run_id": run_id, "started_at": datetime.now(timezone.utc), "documents_in": 1}
+
+
+def test_failed_load_leaves_warehouse_as_it_was(db_path, tmp_path):
+    good = tmp_path / "good"
+    write_batch(good, 0, {"articles": pl.DataFrame([_article("a" * 16, "Isi pertama.")])})
+    load_run(db_path, good, _run("r1"))
+    with session(db_path, read_only=True) as con:
+        before = con.execute("SELECT * FROM articles").fetchall(), con.execute("SELECT run_id FROM runs").fetchall()
+
+    bad = tmp_path / "bad"
+    write_batch(bad, 0, {"articles": pl.DataFrame([_article("b" * 16, "Isi kedua.")])})
+    # An events partition missing required columns fails the load after the articles were inserted.
+    write_batch(bad, 0, {"events": pl.DataFrame({"event_id": ["e1"], "article_id": ["b" * 16]})})
+    with pytest.raises(duckdb.Error):
+        load_run(db_path, bad, _run("r2"))
+    with session(db_path, read_only=True) as con:
+        after = con.execute("SELECT * FROM articles").fetchall(), con.execute("SELECT run_id FROM runs").fetchall()
+    assert after == before
+
+
+def test_same_article_across_batches_loads_once_and_quarantines_the_copy(db_path, tmp_path):
+    stage = tmp_path / "stage"
+    write_batch(stage, 0, {"articles": pl.DataFrame([_article("c" * 16, "Isi.")])})
+    write_batch(stage, 1, {"articles": pl.DataFrame([{**_article("c" * 16, "Isi."), "source_file": "copy.txt"}])})
+    counts = load_run(db_path, stage, _run("r3"))
+    assert counts["articles_loaded"] == 1 and counts["duplicates"] == 1
+    with session(db_path, read_only=True) as con:
+        assert con.execute("SELECT record_key FROM quarantine").fetchall() == [("copy.txt",)]

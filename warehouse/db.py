@@ -1,0 +1,90 @@
+"""Connections to the DuckDB warehouse: short-lived, retried when locked, schema applied."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+
+WAREHOUSE_DIR = Path(__file__).resolve().parent
+DDL_DIR = WAREHOUSE_DIR / "ddl"
+VIEWS_DIR = WAREHOUSE_DIR / "views"
+# Files stay readable by the duckdb command-line tool from PyPI (1.5.x).
+STORAGE_VERSION = "v1.5.0"
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (.*?)(?: \(PID (\d+)\))?(?: by user (\S+))?\.?(?:\s|$)")
+
+
+class WarehouseLockedError(RuntimeError):
+    """Another process holds the warehouse file open."""
+
+
+def sql_files(folder: Path) -> list[Path]:
+    """Return the ``.sql`` files of ``folder`` in the order they are applied."""
+    return sorted(folder.glob("*.sql"))
+
+
+def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table and view that is missing; safe to run any number of times."""
+    from warehouse.migrations import migrate
+
+    for path in sql_files(DDL_DIR):
+        con.execute(path.read_text(encoding="utf-8"))
+    migrate(con)
+    for path in sql_files(VIEWS_DIR):
+        con.execute(path.read_text(encoding="utf-8"))
+
+
+def _connect_once(db: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+    if read_only:
+        return duckdb.connect(str(db), read_only=True)
+    return duckdb.connect(str(db), config={"storage_compatibility_version": STORAGE_VERSION})
+
+
+def connect(db: Path | str, *, read_only: bool = False, retries: int = 5, backoff: float = 0.5) -> duckdb.DuckDBPyConnection:
+    """Open ``db``, retrying with exponential backoff while another process holds its lock."""
+    db = Path(db)
+    if read_only and not db.exists():
+        raise FileNotFoundError(f"warehouse not found: {db} (run `warta run` first)")
+    if not read_only:
+        db.parent.mkdir(parents=True, exist_ok=True)
+    delay = backoff
+    for attempt in range(retries + 1):
+        try:
+            return _connect_once(db, read_only)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if attempt == retries:
+                raise WarehouseLockedError(_lock_message(db, str(exc), retries)) from exc
+            time.sleep(delay)
+            delay *= 2
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _lock_message(db: Path, error: str, retries: int) -> str:
+    holder = _LOCK_HOLDER.search(error)
+    who = "another process"
+    if holder:
+        who = holder.group(1)
+        if holder.group(2):
+            who += f" (PID {holder.group(2)})"
+    return (
+        f"warehouse {db} is locked by {who}, still after {retries} retries. "
+        "Close that DuckDB session (or its notebook/CLI), or point --db at another file, then run again."
+    )
+
+
+@contextmanager
+def session(db: Path | str, *, read_only: bool = False, retries: int = 5, backoff: float = 0.5) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A short-lived connection that is always closed; writable sessions get the schema applied."""
+    con = connect(db, read_only=read_only, retries=retries, backoff=backoff)
+    try:
+        if not read_only:
+            apply_schema(con)
+        yield con
+    finally:
+        con.close()

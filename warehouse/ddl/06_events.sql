@@ -1,0 +1,27 @@
+-- PLOVER-coded events with a CAMEO crosswalk, resolved date, place and evidence.
+CREATE TABLE IF NOT EXISTS events (
+    event_id         VARCHAR PRIMARY KEY,
+    article_id       VARCHAR NOT NULL,
+    event_type       VARCHAR NOT NULL,
+    mode             VARCHAR,
+    context          VARCHAR,
+    cameo_root       VARCHAR,
+    quad_class       INTEGER,
+    actor1_id        VARCHAR,
+    actor2_id        VARCHAR,
+    event_date       DATE,
+    date_precision   VARCHAR,
+    location         VARCHAR,
+    location_country VARCHAR,
+    latitude         DOUBLE,
+    longitude        DOUBLE,
+    location_source  VARCHAR,
+    sentence_id      INTEGER NOT NULL,
+    sentence         VARCHAR NOT NULL,
+    trigger          VARCHAR,
+    negated          BOOLEAN,
+    future           BOOLEAN,
+    reported         BOOLEAN,
+    confidence       DOUBLE,
+    cluster_id       VARCHAR
+);

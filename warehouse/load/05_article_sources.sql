@@ -1,0 +1,5 @@
+-- Publisher, cited and photo links of this run's articles.
+INSERT OR IGNORE INTO article_sources
+SELECT DISTINCT s.article_id, s.source_id, s.role
+FROM staged_citations s
+SEMI JOIN winners w ON s.article_id = w.article_id AND s._batch = w._batch;

@@ -1,0 +1,5 @@
+-- Mentions of this run's articles.
+INSERT OR IGNORE INTO actor_mentions
+SELECT s.article_id, s.actor_id, s.mention, s."start", s."end", s.sentence_id, s.type, s.role
+FROM staged_mentions s
+SEMI JOIN winners w ON s.article_id = w.article_id AND s._batch = w._batch;
