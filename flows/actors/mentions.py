@@ -1,0 +1,309 @@
+"""Actor mentions of one article: gazetteer hits, NER spans, titled names, acronyms.
+
+:func:`extract_article` returns the resolved mentions of one clean body. It is pure and
+cheap: the gazetteer is built once per process and the NER spans are computed in a batch
+by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from flows.actors.gazetteer import Gazetteer, GazActor, Hit, fold
+from flows.actors.resolve import link_partial_names, normalise_name
+from flows.actors.roles import Role, role_after, role_before, role_chains
+
+TYPE_OF = {"person": "PER", "organization": "ORG", "group": "ORG", "country": "COUNTRY",
+           "location": "LOC"}
+ACTOR_TYPE_OF = {"PER": "person", "ORG": "organization", "LOC": "location"}
+
+
+@dataclass
+class Mention:
+    """One mention of an actor in a body."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # PER | ORG | LOC | COUNTRY
+    actor: GazActor
+    source: str  # gazetteer | ner | title | acronym | descriptor | partial
+    role: Role | None = None
+
+
+# A capitalised name: up to five capitalised tokens, allowing name particles inside.
+_NAME = re.compile(
+    r"[A-Z][\w'’\-]*(?:[ \t]+(?:(?:bin|binti|van|von|der|de|al|el|da|di)[ \t]+)?[A-Z][\w'’\-]*){0,4}"
+)
+_NOT_NAME = frozenset(
+    "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Ahad Januari Februari Maret April Mei Juni "
+    "Juli Agustus September Oktober November Desember Pada Dalam Di Ke Dari Yang Dan Ini "
+    "Itu Namun Tetapi Sementara Saat Ketika Menurut Sejak Setelah Sebelum WIB".split()
+)
+# "Long Name (ACR)" or "Long Name (English Name/ACR)".
+_ACRONYM = re.compile(
+    r"\((?:(?P<eng>[A-Z][^()/\n]{2,80}?)\s*/\s*)?(?P<acr>[A-Z][A-Za-z]?[A-Z]{1,7})\)"
+)
+_LONG_BEFORE = re.compile(
+    r"((?:[A-Z][\w'’\-]*|untuk|dan|dari|bagi|di|of|for|the|and)(?:[ \t]+"
+    r"(?:[A-Z][\w'’\-]*|untuk|dan|dari|bagi|di|of|for|the|and)){1,8})[ \t]*$"
+)
+_CONNECTOR = frozenset("untuk dan dari bagi di of for the and".split())
+
+
+def skip_regions(body: str, prefixes: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Spans of lines that are navigation ("Baca juga: ...") rather than article text."""
+    out = []
+    pos = 0
+    for line in body.splitlines(keepends=True):
+        if line.lstrip().startswith(prefixes):
+            out.append((pos, pos + len(line)))
+        pos += len(line)
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def _overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
+    return a0 < b1 and b0 < a1
+
+
+def _text_actor(name: str, mtype: str, gaz: Gazetteer) -> GazActor:
+    """The gazetteer actor of that name, else a new actor named by the text."""
+    known = gaz.by_name.get(fold(name))
+    if known is not None and TYPE_OF.get(known.actor_type) in (mtype, "COUNTRY" if mtype == "LOC" else None):
+        return known
+    if known is not None and mtype in ("PER", "ORG") and TYPE_OF.get(known.actor_type) in ("PER", "ORG"):
+        return known  # the curated type wins over the tagger's
+    return GazActor(name=name, actor_type=ACTOR_TYPE_OF[mtype], source="text")
+
+
+def _trim_titles(body: str, start: int, end: int, title_hits: list[Hit]) -> int:
+    """Move ``start`` past title words that the tagger included in a PER span."""
+    moved = True
+    while moved:
+        moved = False
+        for h in title_hits:
+            if h.start == start and h.end < end:
+                start = h.end
+                while start < end and body[start].isspace():
+                    start += 1
+                moved = True
+    return start
+
+
+def extract_article(
+    body: str, gaz: Gazetteer, ner_spans: list[tuple[int, int, str]] | None = None
+) -> list[Mention]:
+    """Return the actor mentions of ``body``, resolved within the article, in text order."""
+    skip = skip_regions(body, gaz.skip_prefixes)
+    hits = [h for h in gaz.find(body) if not _inside(skip, h.start, h.end)]
+    roles = role_chains(body, hits)
+    title_hits = [h for h in hits if h.kinds() & {"title", "descriptor"}]
+
+    mentions: list[Mention] = []
+    for h in hits:
+        a = h.actor
+        if a is None:
+            continue
+        if h.kinds() & {"title", "descriptor"}:
+            continue  # "Menteri" style keys are roles, not actors
+        mentions.append(Mention(h.start, h.end, body[h.start : h.end], TYPE_OF[a.actor_type], a,
+                                "gazetteer"))
+
+    # NER spans fill in names the gazetteers do not know.
+    for s, e, t in ner_spans or ():
+        if t not in ("PER", "ORG", "LOC") or _inside(skip, s, e):
+            continue
+        if t == "PER":
+            s = _trim_titles(body, s, e, title_hits)
+        if s >= e:
+            continue
+        if any(h.start <= s and e <= h.end for h in title_hits):
+            continue
+        overlapping = [m for m in mentions if _overlaps(s, e, m.start, m.end)]
+        if overlapping:
+            contained = all(s <= m.start and m.end <= e for m in overlapping)
+            strictly_larger = contained and any((m.start, m.end) != (s, e) for m in overlapping)
+            # A longer tagged name wins over the places and countries inside it
+            # ("Komite Anti-Teroris Bersama Rusia-Myanmar"), never over a curated person.
+            if not (strictly_larger and all(
+                m.type in ("LOC", "COUNTRY") or (m.actor.source == "city") for m in overlapping
+            )):
+                continue
+            for m in overlapping:
+                mentions.remove(m)
+        text = body[s:e]
+        mentions.append(Mention(s, e, text, t, _text_actor(text, t, gaz), "ner"))
+
+    mentions.sort(key=lambda m: m.start)
+    _titled_names(body, roles, mentions, skip, gaz)
+    _acronyms(body, mentions, skip, gaz)
+    mentions.sort(key=lambda m: m.start)
+    _attach_roles(body, roles, mentions)
+    _resolve_partials(mentions)
+    _descriptors(body, roles, mentions)
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _covered(mentions: list[Mention], start: int, end: int) -> bool:
+    return any(_overlaps(start, end, m.start, m.end) for m in mentions)
+
+
+def _titled_names(body: str, roles: list[Role], mentions: list[Mention],
+                  skip: list[tuple[int, int]], gaz: Gazetteer) -> None:
+    """A capitalised name right after a title is a person ("Laksamana Moe Aung")."""
+    for r in roles:
+        if not r.has_title:
+            continue
+        pos = r.end
+        while pos < len(body) and body[pos] in " \t":
+            pos += 1
+        if pos == r.end and pos < len(body):
+            continue
+        m = _NAME.match(body, pos)
+        if not m:
+            continue
+        words = m.group(0).split()
+        # Stop at words that begin another clause or a known actor.
+        kept = []
+        for w in words:
+            if w in _NOT_NAME:
+                break
+            kept.append(w)
+        if not kept:
+            continue
+        end = _end_of_words(body, pos, len(kept))
+        if _covered(mentions, pos, end) or _inside(skip, pos, end):
+            continue
+        text = body[pos:end]
+        mentions.append(Mention(pos, end, text, "PER", _text_actor(text, "PER", gaz), "title"))
+
+
+def _end_of_words(body: str, pos: int, n: int) -> int:
+    it = re.compile(r"\S+").finditer(body, pos)
+    end = pos
+    for _, w in zip(range(n), it):
+        end = w.end()
+    return end
+
+
+def _acronyms(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
+              gaz: Gazetteer) -> None:
+    """Learn "Long Name (ACR)" definitions and map every use of ACR to the long name."""
+    learned: dict[str, GazActor] = {}
+    for m in _ACRONYM.finditer(body):
+        if _inside(skip, m.start(), m.end()):
+            continue
+        acr = m.group("acr")
+        open_paren = m.start()
+        head = body[:open_paren]
+        long_m = next((x for x in mentions if x.end <= open_paren and
+                       not body[x.end:open_paren].strip() and x.type == "ORG"), None)
+        if long_m is not None:
+            actor = long_m.actor
+        else:
+            lb = _LONG_BEFORE.search(head[-200:])
+            if not lb:
+                continue
+            words = lb.group(1).split()
+            while words and words[0] in _CONNECTOR:
+                words.pop(0)
+            if len(words) < 2:
+                continue
+            text = " ".join(words)
+            start = head.rstrip().rfind(text)
+            if start < 0 or _covered(mentions, start, start + len(text)):
+                continue
+            actor = _text_actor(text, "ORG", gaz)
+            mentions.append(Mention(start, start + len(text), text, "ORG", actor, "acronym"))
+        if actor.actor_type not in ("organization", "group"):
+            continue
+        learned[acr] = actor
+        eng = m.group("eng")
+        if eng:
+            s = m.start("eng")
+            e = s + len(eng.rstrip())
+            if not _covered(mentions, s, e):
+                mentions.append(Mention(s, e, body[s:e], "ORG", actor, "acronym"))
+    for acr, actor in learned.items():
+        for m in re.finditer(rf"(?<!\w){re.escape(acr)}(?!\w)", body):
+            if _inside(skip, m.start(), m.end()):
+                continue
+            hit = next((x for x in mentions if _overlaps(m.start(), m.end(), x.start, x.end)), None)
+            if hit is None:
+                mentions.append(Mention(m.start(), m.end(), acr, "ORG", actor, "acronym"))
+            elif (hit.start, hit.end) == (m.start(), m.end()) and hit.type == "ORG":
+                hit.actor = actor  # the article's own definition wins
+
+
+def _attach_roles(body: str, roles: list[Role], mentions: list[Mention]) -> None:
+    """Give each person the role phrase right before it, else the one after "Name, "."""
+    persons = [m for m in mentions if m.type == "PER"]
+    used: set[int] = set()
+    for m in persons:
+        r = role_before(body, roles, m.start)
+        if r is not None:
+            m.role = r
+            used.add(id(r))
+    for m in persons:
+        if m.role is None:
+            r = role_after(body, roles, m.end)
+            # Skip a chain that already introduces the next name ("X, menteri Y Name").
+            if r is not None and id(r) not in used and not any(
+                p.start > r.end and role_before(body, roles, p.start) is r for p in persons
+            ):
+                m.role = r
+
+
+def _resolve_partials(mentions: list[Mention]) -> None:
+    """Map partial person names to the unique full name of the same article."""
+    persons = [m for m in mentions if m.type == "PER"]
+    names = sorted({m.actor.name for m in persons})
+    links = link_partial_names(names)
+    if not links:
+        return
+    by_name = {}
+    for m in persons:
+        by_name.setdefault(m.actor.name, m.actor)
+    for m in persons:
+        target = links.get(m.actor.name)
+        if target is not None:
+            m.actor = by_name[target]
+            if m.source != "gazetteer":
+                m.source = "partial"
+
+
+def _descriptors(body: str, roles: list[Role], mentions: list[Mention]) -> None:
+    """Resolve "pemimpin junta" / "sang jenderal" to the one person whose role fits."""
+    attached = {id(m.role) for m in mentions if m.role is not None}
+    persons: dict[str, tuple[GazActor, set[str]]] = {}
+    for m in mentions:
+        if m.type != "PER":
+            continue
+        actor, texts = persons.setdefault(normalise_name(m.actor.name), (m.actor, set()))
+        if m.role is not None:
+            texts.add(m.role.text.lower())
+        if m.actor.role:
+            texts.add(m.actor.role.lower())
+    for r in roles:
+        if not r.descriptor_matches or id(r) in attached:
+            continue
+        fits = [a for a, texts in persons.values()
+                if any(k in t for t in texts for k in r.descriptor_matches)]
+        if len(fits) != 1:
+            continue
+        # The mention covers the descriptor words only, not the country after them.
+        s, e = r.descriptor_span
+        if _covered(mentions, s, e):
+            continue
+        mentions.append(Mention(s, e, body[s:e], "PER", fits[0], "descriptor", None))
+
+
+def with_role(m: Mention, role: Role | None) -> Mention:
+    """A copy of ``m`` with another role (helper for tests and callers)."""
+    return replace(m, role=role)
