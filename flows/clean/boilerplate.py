@@ -1,0 +1,187 @@
+"""Line-level boilerplate removal for Indonesian news text.
+
+Works on the lines of a plain-text dump (or of trafilatura's output): each line
+is kept as body or dropped with a reason. Patterns live in ``boilerplate.yaml``.
+Losing story content is worse than keeping a stray line, so every rule is
+anchored to a whole line or to a line's end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from flows.lexicon import load_yaml
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Compiled boilerplate patterns."""
+
+    drop: re.Pattern[str]
+    menu: re.Pattern[str]
+    related: re.Pattern[str]
+    related_alone: re.Pattern[str]
+    tail: re.Pattern[str]
+    closing: re.Pattern[str]
+    byline: re.Pattern[str]
+    source: re.Pattern[str]
+    photo: tuple[re.Pattern[str], ...]
+
+
+def _whole(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\s*[:.]?$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    """Load and compile ``boilerplate.yaml`` once."""
+    data = load_yaml("boilerplate.yaml")
+    related = "|".join(f"(?:{p})" for p in data["related_markers"])
+    return Rules(
+        drop=_whole(data["drop_lines"]),
+        menu=_whole(data["menu_lines"]),
+        related=re.compile(rf"^(?:{related})", re.IGNORECASE),
+        related_alone=re.compile(rf"^(?:{related})\s*[:.]?\s*$", re.IGNORECASE),
+        tail=_whole(data["tail_markers"]),
+        # Initials are lower case by convention ("(blq/dna)"); "(ANTARA/Nama)" is a photo credit.
+        closing=re.compile(data["closing_initials"]),
+        byline=re.compile(rf"^(?:{data['byline']})$", re.IGNORECASE),
+        source=re.compile(rf"^(?:{data['source_line']})$", re.IGNORECASE),
+        photo=tuple(re.compile(p, re.IGNORECASE if "(?P<credit>[A-Z]" not in p else 0)
+                    for p in data["photo_credits"]),
+    )
+
+
+_TIMESTAMP = re.compile(r"^\d+\s*(detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(yang\s+)?lalu$", re.I)
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_BARE_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?$", re.IGNORECASE)
+
+
+@dataclass
+class LineVerdicts:
+    """What the boilerplate pass decided for each input line."""
+
+    keep: list[bool]
+    reasons: list[str | None]
+    lines: list[str]  # the lines, with closing initials cut off
+    photo_credits: list[str] = field(default_factory=list)
+    source_notes: list[str] = field(default_factory=list)
+    editor: str | None = None
+    site_domain: str | None = None
+    captions: list[str] = field(default_factory=list)
+
+
+def looks_like_headline(line: str) -> bool:
+    """A short line without closing punctuation or quotes: a headline, not a sentence."""
+    words = line.split()
+    return 0 < len(words) <= 25 and not _SENTENCE_END.search(line) and not line.startswith(('"', "“"))
+
+
+def photo_credit(line: str) -> tuple[str, str] | None:
+    """If ``line`` is a photo caption, return (caption text without credit, credit)."""
+    if len(line) > 600:
+        return None
+    for pattern in rules().photo:
+        m = pattern.search(line)
+        if m:
+            return line[: m.start()].strip(), m.group("credit").strip()
+    return None
+
+
+def classify_lines(lines: list[str]) -> LineVerdicts:
+    """Decide, line by line, what is story body and what is page furniture.
+
+    ``lines`` are stripped, non-empty lines in document order.
+    """
+    r = rules()
+    n = len(lines)
+    keep = [True] * n
+    reasons: list[str | None] = [None] * n
+    out = list(lines)
+    verdict = LineVerdicts(keep, reasons, out)
+    body_seen = 0
+
+    def drop(i: int, why: str) -> None:
+        keep[i] = False
+        reasons[i] = why
+
+    i = 0
+    while i < n:
+        line = out[i]
+        if r.tail.match(line) and body_seen >= 2:
+            for j in range(i, n):
+                drop(j, "tail")
+            break
+        if r.drop.match(line) or r.menu.match(line) or _TIMESTAMP.match(line):
+            drop(i, "boilerplate")
+        elif body_seen == 0 and _BARE_DOMAIN.match(line):
+            drop(i, "site")
+            verdict.site_domain = line.lower().removeprefix("www.").rstrip("/")
+        elif r.related_alone.match(line):
+            drop(i, "related")
+            # The line after a lone marker is dropped only if it reads like a headline.
+            if i + 1 < n and looks_like_headline(out[i + 1]) and not r.related.match(out[i + 1]):
+                drop(i + 1, "related")
+                i += 1
+        elif r.related.match(line):
+            drop(i, "related")
+        elif m := r.byline.match(line):
+            drop(i, "byline")
+            if m.group("key").lower() in ("editor", "penyunting", "redaktur") and verdict.editor is None:
+                verdict.editor = m.group("value").strip(" .")
+        elif m := r.source.match(line):
+            drop(i, "source")
+            verdict.source_notes.append(m.group("value").strip(" ."))
+        elif (cap := photo_credit(line)) is not None:
+            drop(i, "caption")
+            verdict.photo_credits.append(cap[1])
+            if cap[0]:
+                verdict.captions.append(cap[0])
+        else:
+            cut = r.closing.search(line)
+            if cut:
+                out[i] = line[: cut.start()].rstrip()
+                if not out[i]:
+                    drop(i, "initials")
+            if keep[i]:
+                body_seen += 1
+        i += 1
+
+    _drop_teasers(verdict)
+    _drop_caption_repeats(verdict)
+    return verdict
+
+
+def _drop_teasers(v: LineVerdicts) -> None:
+    """Related-article teasers left outside a tail block: "headline / 4 jam lalu / headline / teaser"."""
+    n = len(v.lines)
+    for i, line in enumerate(v.lines):
+        if not _TIMESTAMP.match(line):
+            continue
+        if i > 0 and v.keep[i - 1] and looks_like_headline(v.lines[i - 1]):
+            v.keep[i - 1], v.reasons[i - 1] = False, "teaser"
+        j = i + 1
+        while j < n and j <= i + 3 and not rules().drop.match(v.lines[j]):
+            v.keep[j], v.reasons[j] = False, "teaser"
+            j += 1
+    # A kept line repeating a dropped headline is part of the same furniture.
+    dropped = {v.lines[i] for i in range(n) if not v.keep[i] and v.reasons[i] in ("teaser", "related", "tail")}
+    for i in range(n):
+        if v.keep[i] and v.lines[i] in dropped and looks_like_headline(v.lines[i]):
+            v.keep[i], v.reasons[i] = False, "teaser"
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().lower()
+
+
+def _drop_caption_repeats(v: LineVerdicts) -> None:
+    """A subtitle line that a photo caption repeats is part of the photo block."""
+    if not v.captions:
+        return
+    caps = {_norm(c) for c in v.captions if c}
+    for i, line in enumerate(v.lines):
+        if v.keep[i] and _norm(line) in caps:
+            v.keep[i], v.reasons[i] = False, "caption"

@@ -1,0 +1,81 @@
+"""Near-duplicate detection: which article is a (near) copy of an earlier one.
+
+Candidates are articles that share a paragraph opening or ending (an inverted
+index over paragraph keys, cheap and deterministic); each candidate pair is then
+confirmed by the Jaccard similarity of word 5-shingles. Exact copies have the same
+``content_hash``.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import defaultdict
+
+_KEY_WORDS = 8
+_MIN_PARAGRAPH_WORDS = 8
+_MAX_POSTINGS = 50  # a key shared by more articles is boilerplate, not evidence of copying
+
+
+def _keys(body: str) -> set[int]:
+    keys = set()
+    for para in body.split("\n\n"):
+        words = para.lower().split()
+        if len(words) < _MIN_PARAGRAPH_WORDS:
+            continue
+        keys.add(zlib.crc32(" ".join(words[:_KEY_WORDS]).encode()))
+        keys.add(zlib.crc32(" ".join(words[-_KEY_WORDS:]).encode()))
+    return keys
+
+
+def _shingles(body: str, k: int = 5) -> set[int]:
+    words = body.lower().split()
+    if len(words) < k:
+        return {zlib.crc32(" ".join(words).encode())}
+    return {zlib.crc32(" ".join(words[i : i + k]).encode()) for i in range(len(words) - k + 1)}
+
+
+def find_duplicates(
+    ids: list[str], bodies: list[str], hashes: list[str], order: list[tuple], threshold: float
+) -> list[str | None]:
+    """Return, per article, the id of the earliest article it (nearly) duplicates, or None.
+
+    ``order`` gives each article's sort key (e.g. publish time, id): the earliest copy is
+    the original. Every copy stays an article; only ``duplicate_of`` points to the original.
+    """
+    n = len(ids)
+    postings: dict[int, list[int]] = defaultdict(list)
+    for i, body in enumerate(bodies):
+        for key in _keys(body):
+            postings[key].append(i)
+    candidates: dict[int, set[int]] = defaultdict(set)
+    for docs in postings.values():
+        if 1 < len(docs) <= _MAX_POSTINGS:
+            for a in docs:
+                candidates[a].update(docs)
+    # Exact copies are candidates of each other whatever their length.
+    by_hash: dict[str, list[int]] = defaultdict(list)
+    for i, h in enumerate(hashes):
+        by_hash[h].append(i)
+    for docs in by_hash.values():
+        if len(docs) > 1:
+            for a in docs:
+                candidates[a].update(docs)
+
+    shingles: dict[int, set[int]] = {}
+    result: list[str | None] = [None] * n
+    for i in range(n):
+        best = None
+        for j in candidates.get(i, ()):
+            if j == i or ids[j] == ids[i] or order[j] >= order[i]:
+                continue
+            if hashes[i] != hashes[j]:
+                si = shingles.setdefault(i, _shingles(bodies[i]))
+                sj = shingles.setdefault(j, _shingles(bodies[j]))
+                union = len(si | sj)
+                if not union or len(si & sj) / union < threshold:
+                    continue
+            if best is None or order[j] < order[best]:
+                best = j
+        if best is not None:
+            result[i] = ids[best]
+    return result

@@ -1,0 +1,95 @@
+"""Main text and page metadata of an HTML news page (trafilatura plus page metadata)."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from dataclasses import dataclass
+
+_META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE | re.DOTALL)
+_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.DOTALL)
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
+_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]+>")
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_TIME_TAG = re.compile(r"<time\b[^>]*\bdatetime\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_ITEMPROP_DATE = re.compile(
+    r"<[^>]*itemprop\s*=\s*[\"']datePublished[\"'][^>]*>", re.IGNORECASE
+)
+# Meta keys that carry the first publication time, most reliable first.
+_DATE_KEYS = (
+    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
+    "publish-date", "publish_date", "article_date_original", "content_publisheddate",
+    "dc.date.issued", "dc.date", "date", "sailthru.date", "parsely-pub-date", "dtk:publishdate",
+)
+_TITLE_KEYS = ("og:title", "twitter:title", "title", "dc.title")
+_SITE_KEYS = ("og:site_name", "application-name", "publisher", "twitter:site")
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """What an HTML page yields before the Indonesian text rules run."""
+
+    text: str
+    titles: tuple[str, ...]  # candidate titles, best first (suffixes still on)
+    h1s: tuple[str, ...]
+    published: str | None  # the raw published-time string of the page metadata
+    fallback_date: str | None  # trafilatura's date guess (a day), used last
+    sitename: str | None
+    host: str | None
+
+
+def _text(fragment: str) -> str:
+    return re.sub(r"\s+", " ", htmllib.unescape(_TAG.sub(" ", fragment))).strip()
+
+
+def _metas(page: str) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for tag in _META.findall(page):
+        attrs = {k.lower(): (a or b or c) for k, a, b, c in _ATTR.findall(tag)}
+        key = (attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or "").lower()
+        if key and "content" in attrs and key not in found:
+            found[key] = htmllib.unescape(attrs["content"]).strip()
+    return found
+
+
+def _published(page: str, metas: dict[str, str]) -> str | None:
+    for key in _DATE_KEYS:
+        if metas.get(key):
+            return metas[key]
+    m = _JSONLD_DATE.search(page)
+    if m:
+        return m.group(1)
+    m = _ITEMPROP_DATE.search(page)
+    if m:
+        attrs = {k.lower(): (a or b or c) for k, a, b, c in _ATTR.findall(m.group(0))}
+        if attrs.get("datetime") or attrs.get("content"):
+            return attrs.get("datetime") or attrs.get("content")
+    m = _TIME_TAG.search(page)
+    return m.group(1) if m else None
+
+
+def extract_html(page: str, url: str | None = None) -> HtmlPage:
+    """Extract the main text with trafilatura and read title, date and site from the page."""
+    import trafilatura
+
+    metas = _metas(page)
+    doc = trafilatura.bare_extraction(
+        page, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        include_images=False, favor_recall=True, deduplicate=False,
+    )
+    text = doc.text if doc is not None and doc.text else ""
+    titles = [metas[k] for k in _TITLE_KEYS if metas.get(k)]
+    if doc is not None and doc.title:
+        titles.append(doc.title)
+    m = _TITLE.search(page)
+    if m:
+        titles.append(_text(m.group(1)))
+    h1s = tuple(t for t in (_text(h) for h in _H1.findall(page)) if t)
+    sitename = next((metas[k] for k in _SITE_KEYS if metas.get(k)), None)
+    if doc is not None and doc.sitename and not sitename:
+        sitename = doc.sitename
+    published = _published(page, metas)
+    fallback = doc.date if doc is not None else None
+    host = doc.hostname if doc is not None else None
+    return HtmlPage(text, tuple(dict.fromkeys(t for t in titles if t)), h1s, published, fallback, sitename, host)

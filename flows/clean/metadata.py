@@ -1,0 +1,126 @@
+"""Article metadata read from the text: title, header date line, dateline, language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from flows.clean.outlets import outlet_from_name, outlet_from_text, site_names
+
+# "MOSKOW (Arrahmah.com) –", "JAKARTA, KOMPAS.com -", "TEMPO.CO, Jakarta -", "Jakarta, CNN Indonesia --",
+# "PR DEPOK -", "Jakarta (ANTARA) -": a short prefix of capitalised parts before a dash.
+_DATELINE = re.compile(r"^(?P<prefix>[^\s\"“'‘].{0,70}?)\s*(?P<dash>--|[-–—]{1,2})(?:\s+|$)")
+_PART_SPLIT = re.compile(r"\s*[,(]\s*|\s*\)\s*")
+_DOMAINISH = re.compile(r"\.(?:com|co|id|net|org|tv)\b", re.IGNORECASE)
+_PLACE_WORD = re.compile(r"^(?:[A-Z][A-Za-z'’.\-]*|[A-Z]{2,}[A-Z'’.\-]*)$")
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_SEPARATORS = re.compile(r"\s+(?:[-–—|:•·»]|::)\s+")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A parsed dateline prefix of a lede line."""
+
+    place: str | None
+    outlet_id: str | None
+    end: int  # where the story text starts in the line
+
+
+def _outlet_part(part: str) -> str | None:
+    return outlet_from_text(part + " -") or outlet_from_text(part) or outlet_from_name(part)
+
+
+def parse_dateline(line: str) -> Dateline | None:
+    """Parse a dateline prefix ("MOSKOW (Arrahmah.com) –") at the start of a lede line."""
+    m = _DATELINE.match(line)
+    if not m:
+        return None
+    prefix = m.group("prefix").strip()
+    parts = [p for p in _PART_SPLIT.split(prefix) if p.strip()]
+    if not parts or len(parts) > 4:
+        return None
+    place = None
+    outlet = None
+    for part in parts:
+        part = part.strip(" ,")
+        found = _outlet_part(part)
+        if found:
+            outlet = outlet or found
+            continue
+        words = part.split()
+        if not 1 <= len(words) <= 4 or not all(_PLACE_WORD.match(w) for w in words):
+            return None
+        if _DOMAINISH.search(part):
+            continue  # an outlet we do not know: not a place
+        if place is None:
+            place = part
+    if place is None and outlet is None:
+        return None
+    # The story starts right after the dash with a capital, a digit or a quote ("- yang" is prose).
+    rest = line[m.end() :]
+    if rest and not re.match(r"[\"“'‘A-Z0-9(]", rest):
+        return None
+    return Dateline(place=place, outlet_id=outlet, end=m.end())
+
+
+def looks_like_title(line: str) -> bool:
+    """A first line that reads as a headline: short, no final full stop, not a dateline lede."""
+    words = line.split()
+    if not 3 <= len(words) <= 30 or len(line) > 250:
+        return False
+    if line.endswith(".") and not line.endswith("..."):
+        return False
+    if line.startswith(("\"", "“", "(", "[", "-", "–", "•")):
+        return False
+    return parse_dateline(line) is None
+
+
+def strip_site_suffix(title: str, outlet_id: str | None = None, sitename: str | None = None) -> str:
+    """Remove a site name from a page title: "Judul - ANTARA News" -> "Judul"."""
+    title = re.sub(r"\s+", " ", title).strip()
+    names = {n.lower() for n in site_names(outlet_id)}
+    if sitename:
+        names.add(sitename.strip().lower())
+    parts = _SEPARATORS.split(title)
+    while len(parts) > 1:
+        last = parts[-1].strip()
+        first = parts[0].strip()
+        if last.lower() in names or outlet_from_name(last) or _is_site_like(last):
+            parts = parts[:-1]
+        elif first.lower() in names or outlet_from_name(first):
+            parts = parts[1:]
+        else:
+            break
+    # Rejoin with the separator that was there (keep inner " - " of real titles).
+    if len(parts) == len(_SEPARATORS.split(title)):
+        return title
+    joined = title
+    for cut in _SEPARATORS.finditer(title):
+        candidate = title[: cut.start()].strip()
+        if _SEPARATORS.split(candidate) == parts:
+            joined = candidate
+            break
+    else:
+        joined = " - ".join(p.strip() for p in parts)
+    return joined
+
+
+def _is_site_like(s: str) -> bool:
+    # "Republika Online", "detikNews", "Kompas.com", "Berita Terkini": short and site-ish.
+    return bool(_DOMAINISH.search(s)) and len(s.split()) <= 3
+
+
+@lru_cache(maxsize=1)
+def _langid():
+    import py3langid
+
+    return py3langid
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 language of ``text`` by py3langid; Malay is folded into Indonesian."""
+    if not text.strip():
+        return "id"
+    lang, _ = _langid().classify(text[:3000])
+    return "id" if lang == "ms" else lang
