@@ -1,0 +1,300 @@
+"""Event extraction: triggers + arguments + modes + dates + places -> one row per event."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+
+import polars as pl
+
+from flows.events.arguments import Arguments, Mention, find_arguments
+from flows.events.codes import codes_for, confidence
+from flows.events.lexicon import Lexicon, Tokens, TriggerMatch, find_triggers, get_lexicon, tokenize
+from flows.events.locations import locate
+from flows.events.modes import find_context, is_future, is_negated, is_reported, mode_of
+from flows.temporal import DateMention, find_dates
+from flows.text import sentence_index, sentence_spans
+
+EVENT_SCHEMA: dict[str, pl.DataType] = {
+    "event_id": pl.Utf8,
+    "article_id": pl.Utf8,
+    "event_type": pl.Utf8,
+    "mode": pl.Utf8,
+    "context": pl.Utf8,
+    "cameo_root": pl.Utf8,
+    "quad_class": pl.Int64,
+    "actor1_id": pl.Utf8,
+    "actor2_id": pl.Utf8,
+    "actor1_name": pl.Utf8,
+    "actor2_name": pl.Utf8,
+    "event_date": pl.Date,
+    "date_precision": pl.Utf8,
+    "location": pl.Utf8,
+    "location_country": pl.Utf8,
+    "latitude": pl.Float64,
+    "longitude": pl.Float64,
+    "location_source": pl.Utf8,
+    "sentence_id": pl.Int64,
+    "sentence": pl.Utf8,
+    "trigger": pl.Utf8,
+    "negated": pl.Boolean,
+    "future": pl.Boolean,
+    "reported": pl.Boolean,
+    "confidence": pl.Float64,
+    "cluster_id": pl.Utf8,
+}
+
+_WIB = dt.timedelta(hours=7)
+_MAX_SPLIT = 3  # at most this many events from one coordinated actor group
+
+
+@dataclass
+class _Candidate:
+    trig: TriggerMatch
+    sentence_id: int
+    source: Mention | None
+    target: Mention | None
+    n_actors: int
+    negated: bool
+    future: bool
+    reported: bool
+    mode: str | None
+    context: str | None
+    date: DateMention | None
+    date_source: str | None
+    split: int  # 0 for the first event of a trigger, then 1, 2, ...
+
+
+def local_anchor(published_at, body: str) -> dt.date | None:
+    """The article's local (WIB) date; without one, the first full date stated near the top."""
+    if isinstance(published_at, dt.datetime):
+        if published_at.tzinfo is not None:
+            published_at = published_at.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return (published_at + _WIB).date()
+    if isinstance(published_at, dt.date):
+        return published_at
+    for d in find_dates(body[:600], None):
+        if d.precision == "day" and not d.relative:
+            return d.date
+    return None
+
+
+def _event_id(article_id: str, sentence_id: int, offset: int, event_type: str, extra: str = "") -> str:
+    key = f"{article_id}|{sentence_id}|{offset}|{event_type}" + (f"|{extra}" if extra else "")
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _clean_mentions(rows: list[dict], names: dict[str, str]) -> list[Mention]:
+    """Mentions sorted by start, nested and duplicate spans removed (the longest wins)."""
+    ms = sorted(
+        (
+            Mention(
+                int(r["start"]), int(r["end"]), r.get("actor_id"),
+                names.get(r.get("actor_id") or "", None) or r.get("mention") or "", (r.get("type") or "").upper(),
+            )
+            for r in rows
+            if r.get("start") is not None and r.get("end") is not None
+        ),
+        key=lambda m: (m.start, -(m.end - m.start)),
+    )
+    out: list[Mention] = []
+    for m in ms:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _pick_date(
+    dates: list[DateMention], spans: list[tuple[int, int]], body: str, sid: int, trig: TriggerMatch,
+) -> tuple[DateMention | None, str | None]:
+    """The date expression nearest the trigger in its sentence, else in the sentence before
+    it in the same paragraph."""
+    s0, s1 = spans[sid]
+    inside = [d for d in dates if d.start >= s0 and d.end <= s1]
+    if inside:
+        return min(inside, key=lambda d: max(d.start - trig.end, trig.start - d.end, 0)), "sentence"
+    if sid > 0:
+        p0, p1 = spans[sid - 1]
+        if "\n\n" not in body[p1:s0]:
+            before = [d for d in dates if d.start >= p0 and d.end <= p1 and d.precision == "day"]
+            if before:
+                return before[-1], "nearby"
+    return None, None
+
+
+def _candidates(
+    body: str, tokens: Tokens, spans: list[tuple[int, int]], sid: int, trigs: list[TriggerMatch],
+    mentions: list[Mention], dates: list[DateMention], lex: Lexicon,
+) -> list[_Candidate]:
+    s0, s1 = spans[sid]
+    tok_lo, tok_hi = tokens.index_at(s0), tokens.index_at(s1)
+    out: list[_Candidate] = []
+    previous: Arguments | None = None
+    for trig in trigs:
+        others = [t for t in trigs if t is not trig]
+        args = find_arguments(body, tokens, mentions, trig, (s0, s1), others, previous, lex)
+        if not trig.form.noun:
+            previous = args
+        if not args.sources and not args.targets:
+            continue
+        negated = is_negated(tokens, trig, tok_lo, lex)
+        future = is_future(tokens, trig, tok_lo, lex)
+        reported = is_reported(tokens, tok_lo, tok_hi, trig, lex)
+        context = find_context(tokens, trig, tok_hi, lex)
+        date, date_source = _pick_date(dates, spans, body, sid, trig)
+        if date is not None and date.future:
+            future = True
+        sources = args.sources[:_MAX_SPLIT] or [None]
+        targets = args.targets[:_MAX_SPLIT] or [None]
+        n_actors = len(args.sources) + len(args.targets)
+        k = 0
+        for src in sources:
+            for tgt in targets:
+                if src is not None and tgt is not None and src.actor_id and src.actor_id == tgt.actor_id:
+                    continue
+                out.append(
+                    _Candidate(
+                        trig, sid, src, tgt, n_actors, negated, future, reported,
+                        mode_of(trig, negated, future), context, date, date_source, k,
+                    )
+                )
+                k += 1
+    return _dedupe(out)
+
+
+def _key(m: Mention | None) -> str | None:
+    return None if m is None else (m.actor_id or m.name.lower())
+
+
+def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
+    """One event per type and actor pair in a sentence: "kunjungan ... bertemu" is one meeting.
+
+    The kept event takes over a trigger mode (visit) from the ones it absorbs.
+    """
+    def score(c: _Candidate) -> tuple:
+        return ((c.source is not None) + (c.target is not None), c.n_actors, c.trig.form.trigger.weight)
+
+    kept: list[_Candidate] = []
+    for c in sorted(cands, key=score, reverse=True):
+        twin = None
+        for k in kept:
+            if k.trig.form.trigger.type != c.trig.form.trigger.type or (k.negated, k.future) != (c.negated, c.future):
+                continue
+            ks = {_key(k.source), _key(k.target)} - {None}
+            cs = {_key(c.source), _key(c.target)} - {None}
+            if cs <= ks:
+                twin = k
+                break
+        if twin is None:
+            kept.append(c)
+        elif twin.mode is None and c.mode is not None:
+            twin.mode = c.mode
+    kept.sort(key=lambda c: (c.trig.start, c.split))
+    return kept
+
+
+def _article_events(
+    row: dict, mention_rows: list[dict], names: dict[str, str], lex: Lexicon,
+) -> list[dict]:
+    body = row.get("body") or ""
+    if not body:
+        return []
+    tokens = tokenize(body)
+    trigs = find_triggers(tokens, lex)
+    if not trigs:
+        return []
+    spans = sentence_spans(body)
+    if not spans:
+        return []
+    article_id = row["article_id"]
+    anchor = local_anchor(row.get("published_at"), body)
+    dates = find_dates(body, anchor)
+    mentions = _clean_mentions(mention_rows, names)
+    loc_spans = [(m.start, m.end) for m in mentions if m.type == "LOC"]
+    by_sentence: dict[int, list[TriggerMatch]] = {}
+    for t in trigs:
+        by_sentence.setdefault(sentence_index(spans, t.start), []).append(t)
+    events: list[dict] = []
+    for sid, ts in by_sentence.items():
+        s0, s1 = spans[sid]
+        if not any(s0 <= m.start < s1 for m in mentions):
+            continue  # no actor in the sentence: nothing to code
+        for c in _candidates(body, tokens, spans, sid, ts, mentions, dates, lex):
+            events.append(_row(c, article_id, body, spans, anchor, row.get("dateline"), loc_spans, lex))
+    return events
+
+
+def _row(
+    c: _Candidate, article_id: str, body: str, spans: list[tuple[int, int]], anchor: dt.date | None,
+    dateline: str | None, loc_spans: list[tuple[int, int]], lex: Lexicon,
+) -> dict:
+    etype = c.trig.form.trigger.type
+    cameo, quad = codes_for(etype, lex)
+    s0, s1 = spans[c.sentence_id]
+    if c.date is not None:
+        event_date, precision, date_source = c.date.date, c.date.precision, c.date_source
+    elif anchor is not None:
+        event_date, precision, date_source = anchor, "day", "article"
+    else:
+        event_date = precision = date_source = None
+    future = c.future
+    # A date after the article is only allowed for what is planned.
+    if event_date is not None and anchor is not None and precision == "day" and event_date > anchor:
+        future = True
+    mode = mode_of(c.trig, c.negated, future) if future != c.future else c.mode
+    place, place_source = locate(body, s0, s1, c.trig.start, loc_spans, dateline)
+    extra = f"{_key(c.source)}|{_key(c.target)}" if c.split else ""
+    return {
+        "event_id": _event_id(article_id, c.sentence_id, c.trig.start, etype, extra),
+        "article_id": article_id,
+        "event_type": etype,
+        "mode": mode,
+        "context": c.context,
+        "cameo_root": cameo,
+        "quad_class": quad,
+        "actor1_id": c.source.actor_id if c.source else None,
+        "actor2_id": c.target.actor_id if c.target else None,
+        "actor1_name": c.source.name if c.source else None,
+        "actor2_name": c.target.name if c.target else None,
+        "event_date": event_date,
+        "date_precision": precision,
+        "location": place.name if place else None,
+        "location_country": place.country if place else None,
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "location_source": place_source,
+        "sentence_id": c.sentence_id,
+        "sentence": body[s0:s1],
+        "trigger": body[c.trig.start : c.trig.end],
+        "negated": c.negated,
+        "future": future,
+        "reported": c.reported,
+        "confidence": confidence(
+            c.trig.form.trigger.weight, c.source is not None, c.target is not None, date_source, c.reported
+        ),
+        "cluster_id": None,
+    }
+
+
+def extract_events(clean: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataFrame) -> pl.DataFrame:
+    """Code the events of a batch of clean articles (one row per event, see ``EVENT_SCHEMA``).
+
+    ``mentions`` and ``actors`` come from the actors stage; ``cluster_id`` stays null until
+    :func:`flows.events.assign_clusters` runs over all events.
+    """
+    lex = get_lexicon()
+    names: dict[str, str] = {}
+    if actors is not None and actors.height and {"actor_id", "name"} <= set(actors.columns):
+        names = dict(zip(actors["actor_id"].to_list(), actors["name"].to_list()))
+    by_article: dict[str, list[dict]] = {}
+    if mentions is not None and mentions.height:
+        cols = [c for c in ("article_id", "actor_id", "mention", "start", "end", "type") if c in mentions.columns]
+        for r in mentions.select(cols).iter_rows(named=True):
+            by_article.setdefault(r["article_id"], []).append(r)
+    cols = [c for c in ("article_id", "body", "published_at", "dateline") if c in clean.columns]
+    rows: list[dict] = []
+    for art in clean.select(cols).iter_rows(named=True):
+        rows.extend(_article_events(art, by_article.get(art["article_id"], []), names, lex))
+    return pl.DataFrame(rows, schema=EVENT_SCHEMA, orient="row") if rows else pl.DataFrame(schema=EVENT_SCHEMA)
