@@ -231,6 +231,23 @@ def evaluate(tagger: NerTagger, data: dict[str, list[Sentence]], splits: list[st
     return results
 
 
+def write_errors(path: Path, tagger: NerTagger, data: dict[str, list[Sentence]], splits: list[str]) -> None:
+    """Write missed (-) and spurious (+) entities of each split with their sentence."""
+    with path.open("w", encoding="utf-8") as fh:
+        for split in splits:
+            for sentence in data[split]:
+                tokens = [t for t, _ in sentence]
+                gold = set(bio_to_spans([g for _, g in sentence]))
+                pred = set(bio_to_spans(tagger.tag_tokens([tokens])[0]))
+                if gold == pred:
+                    continue
+                fh.write(f"# {split}: {' '.join(tokens)}\n")
+                for a, b, t in sorted(gold - pred):
+                    fh.write(f"- {t} {' '.join(tokens[a:b])}\n")
+                for a, b, t in sorted(pred - gold):
+                    fh.write(f"+ {t} {' '.join(tokens[a:b])}\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     settings = get_settings()
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -243,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--min-freq", type=int, default=1)
     ap.add_argument("--eval-only", action="store_true", help="do not write the shipped model")
+    ap.add_argument("--ablate", nargs="*", default=[], choices=["cues", "casing", "gazetteer"],
+                    help="leave these resources out (to measure what they add)")
+    ap.add_argument("--errors", type=Path, help="write the dev errors of the evaluation model here")
     args = ap.parse_args(argv)
 
     names = sorted({*args.train, *DEV_SPLITS, *EXTRA_EVAL, *HELD_FOR_FINAL})
@@ -261,6 +281,12 @@ def main(argv: list[str] | None = None) -> int:
         write_pairs(tmpdir / f"{MODEL_STEM}.casing.tsv", casing)
         write_pairs(tmpdir / f"{MODEL_STEM}.gaz.tsv", gaz)
         res = Resources.load(tmpdir)
+        if "cues" in args.ablate:
+            res.cues = {}
+        if "casing" in args.ablate:
+            res.casing = {}
+        if "gazetteer" in args.ablate:
+            res.gazetteer = {}
         train_sents = [s for n in args.train for s in data[n] if sentence_key(s) not in held_keys]
         print(f"evaluation model: {len(train_sents):,} training sentences from {', '.join(args.train)}")
         secs = train(train_sents, res, tmpdir / f"{MODEL_STEM}.crfsuite", args.c1, args.c2,
@@ -268,6 +294,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"trained in {secs:.0f} s")
         tagger = NerTagger(tmpdir / f"{MODEL_STEM}.crfsuite", res)
         dev = evaluate(tagger, data, [s for s in (*DEV_SPLITS, *EXTRA_EVAL) if s in data])
+        if args.errors:
+            write_errors(args.errors, tagger, data, [s for s in (*DEV_SPLITS, *EXTRA_EVAL) if s in data])
 
     if args.eval_only:
         return 0
