@@ -92,6 +92,14 @@ CITY_STOP = {
     "Saat", "Sore", "Pagi", "Malam", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu",
     "Minggu", "Ahad", "Asia", "Afrika", "Eropa", "Amerika", "Kuba", "Hongkong",
 }
+# Indonesian exonyms geonames lacks: exonym -> geonames main name.
+CITY_ALIASES = {
+    "Jenewa": "Geneva", "Den Haag": "The Hague", "Moskow": "Moscow", "Beijing": "Beijing",
+    "Peking": "Beijing", "Kairo": "Cairo", "Brussel": "Brussels", "Roma": "Rome",
+    "Wina": "Vienna", "Praha": "Prague", "Kopenhagen": "Copenhagen", "Lisabon": "Lisbon",
+    "Teheran": "Tehran", "Yerusalem": "Jerusalem", "Naypyidaw": "Nay Pyi Taw",
+    "Washington DC": "Washington, D.C.", "Washington D.C.": "Washington, D.C.",
+}
 CITY_MIN_POP = 100_000        # foreign cities: main name
 CITY_MIN_POP_ALT = 800_000    # foreign cities: alternate names too
 CITY_MIN_POP_ID = 20_000      # Indonesian cities
@@ -189,6 +197,13 @@ def build_cities(country_names: set[str]) -> list[dict[str, str]]:
             key = (primary, pop)
             if name not in best or key > best[name][:2]:
                 best[name] = (primary, pop, city)
+    by_main = {}
+    for city in gc.get_cities().values():
+        if city["name"] not in by_main or city["population"] > by_main[city["name"]]["population"]:
+            by_main[city["name"]] = city
+    for alias, main in CITY_ALIASES.items():
+        if main in by_main:
+            best[alias] = (1, int(by_main[main]["population"] or 0), by_main[main])
     rows = []
     for name in sorted(best):
         _, pop, city = best[name]

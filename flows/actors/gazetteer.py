@@ -18,7 +18,10 @@ import ahocorasick
 from flows.lexicon import load_tsv, load_yaml
 
 # Higher wins when two gazetteers claim the same key.
-PRIORITY = {"curated": 4, "template": 3, "country": 2, "city": 1}
+PRIORITY = {"curated": 4, "template": 3, "bare": 3, "country": 2, "city": 1}
+# The country a bare institution name ("Kementerian Pertahanan") means when the article
+# names no country for it: the news is Indonesian.
+HOME_COUNTRY = "IDN"
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class GazActor:
     wikidata_id: str | None = None
     role: str | None = None
     source: str = "curated"
+    template: str | None = None  # the template an institution was expanded from
 
 
 @dataclass(frozen=True)
@@ -105,6 +109,8 @@ def _case_rule(key: str, kind: str, actor: GazActor | None, words: frozenset[str
     if " " not in key:
         # A single word that is also an ordinary Indonesian word must match exactly.
         return "exact" if key.lower() in words else "cap"
+    if actor is not None and actor.source == "bare":
+        return "cap"  # "kementerian kesehatan yang dikelola Hamas" is not a named ministry
     if actor is not None and actor.actor_type in ("organization", "group"):
         # Organisation names appear in lower case too ("kementerian pertahanan Rusia"),
         # but not when a short country key is embedded ("Pemerintah AS").
@@ -114,6 +120,7 @@ def _case_rule(key: str, kind: str, actor: GazActor | None, words: frozenset[str
 
 
 _WORD = re.compile(r"\w", re.UNICODE)
+_GLUED = re.compile(r"(?:lansir|dilansir|melansir|mengutip|dikutip)$")
 
 
 class Gazetteer:
@@ -125,7 +132,8 @@ class Gazetteer:
         self.by_name: dict[str, GazActor] = {}  # folded canonical name or alias -> actor
         self.countries: dict[str, GazActor] = {}  # ISO3 -> country actor
         self.skip_prefixes: tuple[str, ...] = ()
-        self._words = _dictionary_words()
+        self.instances: dict[tuple[str, str], GazActor] = {}  # (template, ISO3) -> actor
+        self.words = _dictionary_words()
 
     # -------------------------------------------------------------- building
     def add(self, key: str, entry: Entry) -> None:
@@ -141,7 +149,7 @@ class Gazetteer:
             k = k.strip()
             if not k:
                 continue
-            self.add(k, Entry("actor", k, _case_rule(k, "actor", actor, self._words), actor))
+            self.add(k, Entry("actor", k, _case_rule(k, "actor", actor, self.words), actor))
             prev = self.by_name.get(fold(k))
             if prev is None or PRIORITY.get(actor.source, 0) > PRIORITY.get(prev.source, 0):
                 self.by_name[fold(k)] = actor
@@ -166,7 +174,9 @@ class Gazetteer:
             end = end_idx + 1
             # Whole words only.
             if start > 0 and _WORD.match(text[start - 1]) and _WORD.match(folded[0]):
-                continue
+                # Scraped text glues the agency to the verb ("dilansirAFP").
+                if not (text[start].isupper() and _GLUED.search(low, max(0, start - 9), start)):
+                    continue
             if end < n and _WORD.match(text[end]) and _WORD.match(folded[-1]):
                 continue
             surface = text[start:end]
@@ -208,9 +218,17 @@ def _expand_templates(
                 aliases=(),
                 wikidata_id=None,
                 source="template",
+                template=item["name"],
             )
             keys = [p.format(country=n) for p in patterns for n in names]
             out.append((actor, keys))
+        if item.get("bare"):
+            # The name without a country ("Kementerian Pertahanan"); resolved per article.
+            bare = [p[: -len(" {country}")] for p in patterns
+                    if p.endswith(" {country}") and p[:1].isupper()]
+            actor = GazActor(name=bare[0], actor_type=item.get("type", "organization"),
+                             sector=item.get("sector"), source="bare", template=item["name"])
+            out.append((actor, bare))
     return out
 
 
@@ -242,6 +260,8 @@ def build_gazetteer() -> Gazetteer:
     curated = load_yaml("actors.yaml") or []
     for actor, keys in _expand_templates(curated, countries):
         gaz.add_actor(actor, keys)
+        if actor.template and actor.country_code:
+            gaz.instances[(actor.template, actor.country_code)] = actor
     for item in curated:
         if "{country}" in item["name"]:
             continue
@@ -261,12 +281,12 @@ def build_gazetteer() -> Gazetteer:
     roles = load_yaml("roles.yaml") or {}
     for t in roles.get("titles") or []:
         k = t["key"]
-        gaz.add(k, Entry("title", k, _case_rule(k, "title", None, gaz._words), sector=t.get("sector")))
+        gaz.add(k, Entry("title", k, _case_rule(k, "title", None, gaz.words), sector=t.get("sector")))
     for q in roles.get("qualifiers") or []:
-        gaz.add(q, Entry("qualifier", q, _case_rule(q, "qualifier", None, gaz._words)))
+        gaz.add(q, Entry("qualifier", q, _case_rule(q, "qualifier", None, gaz.words)))
     for d in roles.get("descriptors") or []:
         k = d["key"]
-        gaz.add(k, Entry("descriptor", k, _case_rule(k, "descriptor", None, gaz._words),
+        gaz.add(k, Entry("descriptor", k, _case_rule(k, "descriptor", None, gaz.words),
                          matches=tuple(m.lower() for m in d.get("matches") or ())))
     gaz.skip_prefixes = tuple(roles.get("skip_lines") or ())
     return gaz.finish()

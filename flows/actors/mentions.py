@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from flows.actors.gazetteer import Gazetteer, GazActor, Hit, fold
+from flows.actors.gazetteer import HOME_COUNTRY, Gazetteer, GazActor, Hit, fold
 from flows.actors.resolve import link_partial_names, normalise_name
 from flows.actors.roles import Role, role_after, role_before, role_chains
+from flows.lexicon import load_yaml
 
 TYPE_OF = {"person": "PER", "organization": "ORG", "group": "ORG", "country": "COUNTRY",
            "location": "LOC"}
@@ -140,14 +142,72 @@ def extract_article(
         mentions.append(Mention(s, e, text, t, _text_actor(text, t, gaz), "ner"))
 
     mentions.sort(key=lambda m: m.start)
-    _titled_names(body, roles, mentions, skip, gaz)
+    _other_bearers(body, mentions, title_hits, gaz)
+    _resolve_bare(body, mentions, gaz)
     _acronyms(body, mentions, skip, gaz)
+    mentions.sort(key=lambda m: m.start)
+    _titled_names(body, roles, mentions, skip, gaz)
+    _appositive_names(body, roles, mentions, skip, gaz)
     mentions.sort(key=lambda m: m.start)
     _attach_roles(body, roles, mentions)
     _resolve_partials(mentions)
+    _short_names(body, mentions, skip, gaz)
+    mentions.sort(key=lambda m: m.start)
     _descriptors(body, roles, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+_NEAR_COUNTRY = re.compile(r"^[ \t]+(?:\w+[ \t]+){0,2}$")
+
+
+_TOKEN = re.compile(r"[\w'’\-]+")
+_TITLE_GAP = re.compile(r"[ \t]*(?:,[ \t]*)?")
+_PREV_NAME = re.compile(r"([A-Z][\w'’\-]+)[ \t]+$")
+
+
+def _other_bearers(body: str, mentions: list[Mention], title_hits: list[Hit],
+                   gaz: Gazetteer) -> None:
+    """A curated surname after another given name is someone else ("Francesca Albanese")."""
+    for m in mentions:
+        if m.source != "gazetteer" or m.type != "PER" or " " in m.text:
+            continue
+        if normalise_name(m.text) == normalise_name(m.actor.name):
+            continue
+        pm = _PREV_NAME.search(body, max(0, m.start - 40), m.start)
+        if not pm:
+            continue
+        s, word = pm.start(1), pm.group(1)
+        if word in _NOT_NAME or word.lower() in gaz.words:
+            continue
+        if any(h.start <= s < h.end for h in title_hits) or any(
+            x is not m and _overlaps(s, m.start, x.start, x.end) for x in mentions
+        ):
+            continue
+        m.start, m.text, m.source = s, body[s : m.end], "partial"
+        m.actor = _text_actor(m.text, "PER", gaz)
+
+
+def _resolve_bare(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """"Kementerian Pertahanan" is the one the article names with a country; else the
+    country named just before it ("Rusia melalui Kementerian Luar Negeri"); else Indonesia's."""
+    for i, m in enumerate(mentions):
+        if m.actor.source != "bare":
+            continue
+        named = {x.actor for x in mentions
+                 if x.actor.source != "bare" and x.actor.template == m.actor.template}
+        if len(named) == 1:
+            m.actor = named.pop()
+            continue
+        if named:
+            continue
+        iso3 = HOME_COUNTRY
+        prev = mentions[i - 1] if i > 0 else None
+        if prev is not None and prev.type == "COUNTRY" and _NEAR_COUNTRY.match(body[prev.end : m.start]):
+            iso3 = prev.actor.country_code or HOME_COUNTRY
+        inst = gaz.instances.get((m.actor.template, iso3))
+        if inst is not None:
+            m.actor = inst
 
 
 def _covered(mentions: list[Mention], start: int, end: int) -> bool:
@@ -160,15 +220,22 @@ def _titled_names(body: str, roles: list[Role], mentions: list[Mention],
     for r in roles:
         if not r.has_title:
             continue
-        pos = r.end
-        while pos < len(body) and body[pos] in " \t":
-            pos += 1
-        if pos == r.end and pos < len(body):
+        gap = _TITLE_GAP.match(body, r.end)
+        pos = gap.end()
+        if pos == r.end:
             continue
+        if any(x.start == pos for x in roles):
+            continue  # another title follows; its own chain introduces the name
         m = _NAME.match(body, pos)
         if not m:
             continue
         words = m.group(0).split()
+        # "Juru bicara Kremlin, Dmitry Peskov, ..." : after a comma the name must close
+        # the appositive with another comma.
+        if "," in gap.group(0) and not re.match(r"[ \t]*,", body[m.end():m.end() + 3]):
+            continue
+        if words[0].lower() in _heads():
+            continue  # "kepala Badan Pusat Statistik" names a body, not a person
         # Stop at words that begin another clause or a known actor.
         kept = []
         for w in words:
@@ -184,12 +251,89 @@ def _titled_names(body: str, roles: list[Role], mentions: list[Mention],
         mentions.append(Mention(pos, end, text, "PER", _text_actor(text, "PER", gaz), "title"))
 
 
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    """Head words of organisation and place names (shared with the NER's cue list)."""
+    try:
+        cues = load_yaml("ner_cues.yaml") or {}
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(w.lower() for k in ("org_heads", "loc_heads") for w in cues.get(k) or ())
+
+
+_APPOSITIVE = re.compile(r"([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){1,3})[ \t]*,[ \t]*$")
+
+
+def _appositive_names(body: str, roles: list[Role], mentions: list[Mention],
+                      skip: list[tuple[int, int]], gaz: Gazetteer) -> None:
+    """A name of two or more words followed by ", <title>" is a person ("Kevin Rudd, Duta Besar")."""
+    for r in roles:
+        if not r.has_title:
+            continue
+        m = _APPOSITIVE.search(body, max(0, r.start - 80), r.start)
+        if not m:
+            continue
+        words = m.group(1).split()
+        # Drop sentence-initial words that are ordinary words ("Menurut Kevin Rudd, ...").
+        while words and (words[0] in _NOT_NAME or words[0].lower() in gaz.words):
+            words.pop(0)
+        if len(words) < 2 or words[0].lower() in _heads():
+            continue
+        end = m.end(1)
+        start = end - len(" ".join(words))
+        if body[start:end] != " ".join(words):
+            continue
+        if _covered(mentions, start, end) or _inside(skip, start, end):
+            continue
+        text = body[start:end]
+        mentions.append(Mention(start, end, text, "PER", _text_actor(text, "PER", gaz), "title"))
+
+
+def _short_names(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
+                 gaz: Gazetteer) -> None:
+    """Later uses of a person's surname or given name alone ("Rudd", "Tito"), when the
+    word belongs to one person of the article only."""
+    owners: dict[str, set[str]] = {}
+    actor_of: dict[str, GazActor] = {}
+    for m in mentions:
+        if m.type != "PER" or m.source == "descriptor":
+            continue
+        toks = m.actor.name.split()
+        if len(toks) < 2:
+            continue
+        actor_of[m.actor.name] = m.actor
+        for t in (toks[0], toks[-1]):
+            owners.setdefault(t, set()).add(m.actor.name)
+    for tok, names in owners.items():
+        if len(names) != 1 or len(tok) < 4 or not tok[0].isupper() or tok.lower() in gaz.words:
+            continue
+        if tok in _NOT_NAME or fold(tok) in gaz.by_name:
+            continue
+        actor = actor_of[next(iter(names))]
+        for m in re.finditer(rf"(?<![\w-]){re.escape(tok)}(?![\w-])", body):
+            if _covered(mentions, m.start(), m.end()) or _inside(skip, m.start(), m.end()):
+                continue
+            mentions.append(Mention(m.start(), m.end(), tok, "PER", actor, "partial"))
+
+
 def _end_of_words(body: str, pos: int, n: int) -> int:
-    it = re.compile(r"\S+").finditer(body, pos)
+    it = _TOKEN.finditer(body, pos)
     end = pos
     for _, w in zip(range(n), it):
         end = w.end()
     return end
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w not in _CONNECTOR).upper()
+
+
+def _acronym_suffix(words: list[str], acr: str) -> list[str]:
+    """The words the acronym abbreviates: "Ekonom Universitas Gadjah Mada (UGM)" -> the last three."""
+    for i in range(len(words) - 1):
+        if _initials(words[i:]) == acr.upper():
+            return words[i:]
+    return words
 
 
 def _acronyms(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
@@ -203,8 +347,8 @@ def _acronyms(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
         open_paren = m.start()
         head = body[:open_paren]
         long_m = next((x for x in mentions if x.end <= open_paren and
-                       not body[x.end:open_paren].strip() and x.type == "ORG"), None)
-        if long_m is not None:
+                       not body[x.end:open_paren].strip()), None)
+        if long_m is not None and long_m.type == "ORG":
             actor = long_m.actor
         else:
             lb = _LONG_BEFORE.search(head[-200:])
@@ -213,12 +357,20 @@ def _acronyms(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
             words = lb.group(1).split()
             while words and words[0] in _CONNECTOR:
                 words.pop(0)
+            words = _acronym_suffix(words, acr)
             if len(words) < 2:
                 continue
             text = " ".join(words)
             start = head.rstrip().rfind(text)
-            if start < 0 or _covered(mentions, start, start + len(text)):
+            if start < 0 or (long_m is not None and start >= long_m.start):
+                continue  # "Amerika Serikat (AS)": the name is already known as what it is
+            inner = [x for x in mentions if _overlaps(start, start + len(text), x.start, x.end)]
+            # The defined name may contain a place ("... Rakyat Zanzibar (FPRZ)"), nothing else.
+            if any(x.type not in ("LOC", "COUNTRY") or x.start < start or x.end > start + len(text)
+                   for x in inner):
                 continue
+            for x in inner:
+                mentions.remove(x)
             actor = _text_actor(text, "ORG", gaz)
             mentions.append(Mention(start, start + len(text), text, "ORG", actor, "acronym"))
         if actor.actor_type not in ("organization", "group"):

@@ -1,0 +1,218 @@
+"""Actor extraction: gazetteers, case rules, roles, resolution and the output frames."""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+
+from flows.actors import actor_id, actor_mentions, get_gazetteer
+from flows.actors.gazetteer import GazActor
+from flows.text import sentence_index, sentence_spans
+
+
+def run(*bodies: str, ids: list[str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    ids = ids or [f"{i:016x}" for i in range(len(bodies))]
+    clean = pl.DataFrame({"article_id": ids, "title": [None] * len(bodies), "body": list(bodies)},
+                         schema={"article_id": pl.Utf8, "title": pl.Utf8, "body": pl.Utf8})
+    return actor_mentions(clean, use_ner=False)
+
+
+def ids_of(mentions: pl.DataFrame, text: str) -> set[str]:
+    return set(mentions.filter(pl.col("mention") == text)["actor_id"])
+
+
+def actor_row(actors: pl.DataFrame, aid: str) -> dict:
+    return actors.filter(pl.col("actor_id") == aid).row(0, named=True)
+
+
+# ------------------------------------------------------------------ gazetteers
+@pytest.mark.parametrize("text,iso3", [
+    ("AS", "USA"), ("Amerika Serikat", "USA"), ("Tiongkok", "CHN"), ("Cina", "CHN"),
+    ("China", "CHN"), ("Inggris", "GBR"), ("Burma", "MMR"), ("Palestina", "PSE"),
+    ("Rusia", "RUS"), ("Korea Utara", "PRK"),
+])
+def test_country_names_carry_iso3(text: str, iso3: str) -> None:
+    m, a = run(f"Pejabat dari {text} tiba kemarin.")
+    row = m.row(0, named=True)
+    assert (row["mention"], row["type"], row["actor_id"]) == (text, "COUNTRY", f"cty:{iso3}")
+    assert actor_row(a, row["actor_id"])["country_code"] == iso3
+
+
+def test_short_keys_match_only_in_their_case() -> None:
+    m, _ = run("Ia datang as usual, lalu AS menjawab.")
+    assert m["mention"].to_list() == ["AS"]
+
+
+def test_min_is_a_name_only_inside_min_aung_hlaing() -> None:
+    m, _ = run("Min Aung Hlaing bertemu warga. Min tidak disebut.")
+    assert m["mention"].to_list() == ["Min Aung Hlaing"]
+
+
+@pytest.mark.parametrize("city", ["Moskow", "Naypyitaw", "St Petersburg", "Jenewa"])
+def test_city_alternate_names(city: str) -> None:
+    m, _ = run(f"Delegasi tiba di {city} pada pagi hari.")
+    assert m.row(0, named=True)["type"] == "LOC" and m["mention"].to_list() == [city]
+
+
+@pytest.mark.parametrize("word", ["Dunia", "Guna", "Massa", "Kian", "Lima"])
+def test_common_words_are_not_cities(word: str) -> None:
+    m, _ = run(f"{word} bergerak cepat. Hal itu terjadi di {word} yang sama.")
+    assert m.is_empty()
+
+
+def test_one_automaton_built_once() -> None:
+    assert get_gazetteer() is get_gazetteer()
+
+
+# ------------------------------------------------------------------ roles
+def test_title_and_country_give_role_sector_country_to_an_unknown_person() -> None:
+    m, a = run("Menteri Pertahanan Rusia Ivan Petrovsky tiba di Jakarta.")
+    row = m.filter(pl.col("type") == "PER").row(0, named=True)
+    assert row["mention"] == "Ivan Petrovsky"
+    assert row["role"] == "Menteri Pertahanan Rusia"
+    actor = actor_row(a, row["actor_id"])
+    assert (actor["actor_type"], actor["country_code"], actor["sector"]) == ("person", "RUS", "GOV")
+
+
+@pytest.mark.parametrize("body,name,role,sector", [
+    ("Laksamana Moe Aung bertolak ke Rusia.", "Moe Aung", "Laksamana", "MIL"),
+    ("Jenderal Senior Than Htut memimpin parade.", "Than Htut", "Jenderal Senior", "MIL"),
+    ("Ia bertemu Kolonel Jenderal Pavel Orlov di sana.", "Pavel Orlov", "Kolonel Jenderal", "MIL"),
+    ("Penasihat keamanan nasional junta Laksamana Kyaw Lin hadir.", "Kyaw Lin",
+     "Penasihat keamanan nasional junta Laksamana", "GOV"),
+    ("Ia menyebut kepala intelijen militer Ye Win Oo.", "Ye Win Oo", "kepala intelijen militer", "SPY"),
+])
+def test_military_and_security_titles(body: str, name: str, role: str, sector: str) -> None:
+    m, a = run(body)
+    row = m.filter(pl.col("mention") == name).row(0, named=True)
+    assert row["type"] == "PER" and row["role"] == role
+    if not actor_row(a, row["actor_id"])["sector"]:
+        pytest.fail("no sector")
+    # Unknown persons take the sector of their title.
+    if name in ("Than Htut", "Pavel Orlov", "Kyaw Lin"):
+        assert actor_row(a, row["actor_id"])["sector"] == sector
+
+
+def test_appositive_roles_after_and_before_the_name() -> None:
+    m, a = run("Ia bertemu dengan Oleg Vasin, sekretaris Dewan Keamanan Rusia. "
+               "Juru bicara Kremlin, Boris Lenko, membantah.")
+    vasin = m.filter(pl.col("mention") == "Oleg Vasin").row(0, named=True)
+    assert vasin["role"] == "sekretaris Dewan Keamanan Rusia"
+    assert actor_row(a, vasin["actor_id"])["country_code"] == "RUS"
+    lenko = m.filter(pl.col("mention") == "Boris Lenko").row(0, named=True)
+    assert lenko["role"] == "Juru bicara Kremlin"
+    assert actor_row(a, lenko["actor_id"])["sector"] == "GOV"
+
+
+# ------------------------------------------------------------------ resolution
+def test_surname_after_full_name_is_the_same_actor() -> None:
+    m, _ = run("Ia bertemu Nikolai Patrushev. Patrushev lalu pergi. "
+               "Menteri Luar Negeri Rusia Oleg Vasin hadir. Vasin tersenyum.")
+    assert ids_of(m, "Patrushev") == ids_of(m, "Nikolai Patrushev")
+    assert ids_of(m, "Vasin") == ids_of(m, "Oleg Vasin") and len(ids_of(m, "Vasin")) == 1
+
+
+def test_ministry_short_and_long_forms_are_one_actor() -> None:
+    m, _ = run("Kemenhan Rusia memberi medali. Kementerian Pertahanan Rusia juga hadir. "
+               "Pejabat kementerian pertahanan Rusia tiba.")
+    assert len(set(m["actor_id"])) == 1 and m.height == 3
+
+
+def test_bare_ministry_follows_the_country_the_article_names() -> None:
+    m, a = run("Kata Kementerian Pertahanan kemarin. Kementerian Pertahanan Rusia menambahkan.")
+    assert len(set(m["actor_id"])) == 1
+    assert actor_row(a, m["actor_id"][0])["country_code"] == "RUS"
+    m2, a2 = run("Kementerian Dalam Negeri meminta pemerintah daerah bersiap.")
+    assert actor_row(a2, m2["actor_id"][0])["country_code"] == "IDN"
+
+
+def test_acronyms_are_learned_from_parenthesised_definitions() -> None:
+    m, _ = run("Serangan oleh Front Pembebasan Rakyat Zanzibar (FPRZ) meningkat. "
+               "FPRZ menyatakan siap berunding.")
+    assert ids_of(m, "FPRZ") == ids_of(m, "Front Pembebasan Rakyat Zanzibar")
+    assert len(ids_of(m, "FPRZ")) == 1
+
+
+def test_acronym_with_english_name_maps_three_forms_to_one_actor() -> None:
+    m, _ = run("Pasukan Pertahanan Rakyat (People's Defense Force/PDF) menyerang. PDF menang.")
+    assert len(set(m["actor_id"])) == 1 and m.height == 4
+
+
+def test_acronym_drops_leading_titles() -> None:
+    m, _ = run("Ekonom Universitas Negeri Lampung (UNL) Budi Santoso menilai. UNL setuju.")
+    assert ids_of(m, "UNL") == ids_of(m, "Universitas Negeri Lampung")
+
+
+def test_descriptor_resolves_to_the_only_fitting_person() -> None:
+    m, _ = run("Pemimpin junta Jenderal Senior Than Htut tiba di Moskow. "
+               "Kunjungan pemimpin junta itu dikritik. Sang jenderal tersenyum.")
+    person = ids_of(m, "Than Htut")
+    assert ids_of(m, "pemimpin junta") == person and ids_of(m, "Sang jenderal") == person
+
+
+def test_descriptor_stays_unresolved_when_ambiguous() -> None:
+    m, _ = run("Jenderal Kyaw Lin dan Jenderal Than Htut bertemu. Sang jenderal pulang.")
+    assert m.filter(pl.col("mention") == "Sang jenderal").is_empty()
+
+
+def test_other_bearer_of_a_curated_surname_is_someone_else() -> None:
+    m, _ = run("Pelapor PBB Francesca Albanese mengecam Israel.")
+    per = m.filter(pl.col("type") == "PER").row(0, named=True)
+    assert per["mention"] == "Francesca Albanese" and per["actor_name"] == "Francesca Albanese"
+
+
+def test_ids_are_stable_across_batches_and_order() -> None:
+    b1 = "Min Aung Hlaing bertemu Ivan Petrovsky, Menteri Pertahanan Rusia."
+    b2 = "Jenderal Senior Min Aung Hlaing tiba di Naypyitaw."
+    m1, _ = run(b1, b2)
+    m2, _ = run(b2, b1, ids=["0000000000000001", "0000000000000000"])
+    assert ids_of(m1, "Min Aung Hlaing") == ids_of(m2, "Min Aung Hlaing")
+    assert len(ids_of(m1, "Min Aung Hlaing")) == 1
+    assert ids_of(m1, "Ivan Petrovsky") == ids_of(m2, "Ivan Petrovsky")
+
+
+def test_actor_id_derives_from_the_canonical_name_only() -> None:
+    a = GazActor("Ivan  Petrovsky", "person", "RUS", "GOV")
+    b = GazActor("ivan petrovsky", "person", None, None, source="text")
+    assert actor_id(a) == actor_id(b) and actor_id(a).startswith("per:")
+    assert actor_id(GazActor("Rusia", "country", "RUS")) == "cty:RUS"
+
+
+# ------------------------------------------------------------------ boundaries and frames
+def test_navigation_lines_yield_no_actors() -> None:
+    body = ("Presiden Joko Widodo tiba.\n\nBaca juga: Vladimir Putin Kunjungi Korea Utara\n\n"
+            "Ia kembali esok.")
+    m, _ = run(body)
+    assert m["mention"].to_list() == ["Joko Widodo"]
+
+
+def test_output_frames_follow_the_contract() -> None:
+    body = ("Dalam kunjungan ke Moskow, Min Aung Hlaing bertemu dengan Nikolai Patrushev, "
+            "sekretaris Dewan Keamanan Rusia.\n\nJuru bicara Kremlin, Dmitry Peskov, memastikan "
+            "Presiden Vladimir Putin tidak akan bertemu Min Aung Hlaing.")
+    m, a = run(body)
+    assert m.columns[:8] == ["article_id", "actor_id", "mention", "start", "end", "sentence_id",
+                             "type", "role"]
+    assert set(a.columns) >= {"actor_id", "name", "actor_type", "country_code", "sector",
+                              "aliases", "wikidata_id", "role"}
+    spans = sentence_spans(body)
+    for r in m.iter_rows(named=True):
+        assert body[r["start"]:r["end"]] == r["mention"]
+        assert r["sentence_id"] == sentence_index(spans, r["start"])
+    assert a["actor_id"].is_unique().all()
+    assert set(m["actor_id"]) == set(a["actor_id"])
+    putin = actor_row(a, ids_of(m, "Vladimir Putin").pop())
+    assert putin["wikidata_id"] == "Q7747" and putin["country_code"] == "RUS"
+
+
+def test_frames_pass_the_pipeline_schemas() -> None:
+    schemas = pytest.importorskip("schemas.actor_mentions")
+    m, a = run("Min Aung Hlaing bertemu Sergei Shoigu di Moskow, Rusia.")
+    schemas.ActorMentions.validate(m)
+    schemas.Actors.validate(a)
+
+
+def test_empty_batch_gives_empty_frames() -> None:
+    m, a = run("")
+    assert m.is_empty() and a.is_empty()
+    assert "aliases" in a.columns
