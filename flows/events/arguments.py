@@ -4,7 +4,8 @@ Indonesian news sentences are mostly subject-verb-object. The subject is the nea
 mention before the trigger that is not inside a prepositional phrase; the target is the
 object or the mention after "dengan", "kepada", "terhadap", "ke" in the same clause. A di-
 passive takes its agent from "oleh"; an inverse trigger ("menerima penghargaan dari X")
-swaps the roles. Coordinated mentions ("X dan Y") form groups.
+swaps the roles. Coordinated mentions ("X dan Y", "X, Y dan Z") form groups, and a verb
+chained to an earlier one ("... dan sepakat", "... untuk membahas") shares its subject.
 """
 
 from __future__ import annotations
@@ -39,12 +40,38 @@ class Arguments:
 _CLAUSE_BREAK = frozenset(
     "yang karena setelah sebelum ketika saat sementara namun tetapi bahwa jika sejak usai "
     "agar sehingga meski meskipun walaupun seraya sambil kata ujar menurut lansir melansir "
-    "dikutip sebut tambah tambahnya imbuh".split()
+    "dikutip sebut tambah tambahnya imbuh dilakukan digelar terjadi merupakan adalah".split()
 )
-_COORD = re.compile(r"^\s*(?:,\s*)?(?:dan|serta|maupun|bersama(?:\s+dengan)?|,)\s+(?:\S+\s+){0,5}$|^\s*,\s*$")
-_CHAIN_SKIP = frozenset("juga telah sudah akan kemudian lalu pun turut ikut saling tidak belum segera pula".split())
-_CHAIN_WORDS = frozenset("dan serta lalu kemudian".split())
+# Leading subordinate clauses ("Saat X merayakan ..., Y mengunjungi"): X is not Y's subject.
+_SUBORDINATORS = frozenset(
+    "saat ketika setelah sebelum usai sejak meski meskipun walaupun jika karena sementara "
+    "selama begitu seusai sesudah".split()
+)
+_COORD = re.compile(
+    r"^\s*,?\s*(?:dan|serta|maupun|bersama(?:\s+dengan)?)\s+(?:\S+\s+){0,4}$"  # "X dan (wakil) Y"
+    r"|^\s*,\s*$"  # "X, Y"
+)
+_COORD_RIGHT = re.compile(r"^\s*,?\s*(?:dan|serta|maupun)\s+(?:\S+\s+){0,3}$|^\s*,\s*$")
+_CHAIN_SKIP = frozenset("juga telah sudah akan kemudian lalu pun turut ikut saling tidak belum pula bersama".split())
+_AND_CHAIN = frozenset("dan serta lalu kemudian".split())
+_PURPOSE_CHAIN = frozenset("untuk guna demi agar".split())
+# "X mendukung ..., saat mengunjungi Y": the subject of the main clause acts.
+_SUB_CHAIN = frozenset("saat ketika sambil seraya sembari setelah sebelum usai seusai sesudah selama".split())
 _HARD_BREAK = re.compile(r"[.;:!?\"“”]")
+_VERBISH = re.compile(r"\b(?:me[mnr]?\w{3,}|ber\w{3,}|di\w{3,}(?:kan|i)|ter\w{4,})\b", re.IGNORECASE)
+# Common nouns and adjectives that look like prefixed verbs ("menteri", "bersenjata").
+_NOT_VERBS = frozenset(
+    "menteri mereka media medali meter metro mesir meksiko memori mekanisme melayu menara "
+    "bersama bersenjata berita beberapa bersejarah berbagai terakhir tertinggi terbesar terbaru "
+    "tertentu terorisme teroris termasuk terhadap tersebut terutama direktur diplomatik diplomasi "
+    "dirjen divisi diktator".split()
+)
+_WORD = re.compile(r"\w+")
+
+
+def _has_verb(gap: str) -> bool:
+    """A rough test for a verb in a gap between mentions (then they are not coordinated)."""
+    return any(m.group(0).lower() not in _NOT_VERBS for m in _VERBISH.finditer(gap))
 
 
 def _prev_words(tokens: Tokens, offset: int, n: int) -> list[str]:
@@ -58,7 +85,9 @@ def is_oblique(tokens: Tokens, m: Mention, lex: Lexicon) -> bool:
     return bool(before) and before[-1] in lex.cues.get("oblique_preps", frozenset())
 
 
-def group_left(body: str, mentions: list[Mention], idx: int, lo: int) -> list[Mention]:
+def group_left(
+    body: str, tokens: Tokens, mentions: list[Mention], idx: int, lo: int, lex: Lexicon,
+) -> list[Mention]:
     """The coordinated group ending with ``mentions[idx]``, extended leftwards ("X dan Y")."""
     group = [mentions[idx]]
     j = idx - 1
@@ -66,45 +95,85 @@ def group_left(body: str, mentions: list[Mention], idx: int, lo: int) -> list[Me
         gap = body[mentions[j].end : group[0].start]
         if _HARD_BREAK.search(gap) or not _COORD.match(gap) or _has_verb(gap):
             break
+        if mentions[j].type == "LOC" or is_oblique(tokens, mentions[j], lex):
+            break
         group.insert(0, mentions[j])
         j -= 1
     return group
 
 
 def group_right(body: str, mentions: list[Mention], idx: int, hi: int) -> list[Mention]:
-    """The coordinated group starting with ``mentions[idx]``, extended rightwards."""
+    """The coordinated group starting with ``mentions[idx]``, extended rightwards.
+
+    A bare comma joins only mentions of the same type ("Soe Win, Maung Maung Aye"), so
+    an apposition ("Patrushev, sekretaris Dewan Keamanan") stays out.
+    """
     group = [mentions[idx]]
     j = idx + 1
     while j < len(mentions) and mentions[j].end <= hi and len(group) < 4:
         gap = body[group[-1].end : mentions[j].start]
-        # Only "dan"/"serta" joins objects; a bare comma after an object is an apposition.
-        if _HARD_BREAK.search(gap) or not re.match(r"^\s*,?\s*(?:dan|serta|maupun)\s+(?:\S+\s+){0,3}$", gap) or _has_verb(gap):
+        if _HARD_BREAK.search(gap) or not _COORD_RIGHT.match(gap) or _has_verb(gap):
             break
-        group.append(mentions[j])
-        j += 1
+        if gap.strip() == "," and mentions[j].type != group[-1].type:
+            break
+        if mentions[j].type == "LOC":
+            break
+        k = _head(mentions, j)
+        group.append(mentions[k])
+        j = k + 1
     return group
 
 
-_VERBISH = re.compile(r"\b(?:me[mnr]?\w{3,}|ber\w{3,}|di\w{4,}kan|ter\w{4,})\b", re.IGNORECASE)
+def _head(mentions: list[Mention], idx: int) -> int:
+    """Prefer the name after a title-like mention: "Kementerian Pertahanan Rusia Sergei Shoigu"."""
+    m = mentions[idx]
+    if idx + 1 < len(mentions) and m.type != "PER":
+        nxt = mentions[idx + 1]
+        if nxt.type == "PER" and 0 <= nxt.start - m.end <= 1:
+            return idx + 1
+    return idx
 
 
-def _has_verb(gap: str) -> bool:
-    """A rough test for a verb in a gap between mentions (then they are not coordinated)."""
-    return bool(_VERBISH.search(gap))
+def _in_leading_subclause(body: str, tokens: Tokens, m: Mention, trig: TriggerMatch, sent: tuple[int, int]) -> bool:
+    """Whether ``m`` sits in a leading "Saat/Ketika ...," clause that ends before the trigger."""
+    head = _WORD.search(body, sent[0], sent[1])
+    if not head or head.group(0).lower() not in _SUBORDINATORS:
+        return False
+    comma = body.find(",", m.end, trig.start)
+    return comma != -1
 
 
 def _subject(
     body: str, tokens: Tokens, mentions: list[Mention], trig: TriggerMatch, sent: tuple[int, int],
     lex: Lexicon,
 ) -> list[Mention]:
-    """The subject group: nearest non-oblique mention before the trigger, with its coordinates."""
+    """The subject group: nearest non-oblique mention before the trigger, with its coordinates.
+
+    A place (LOC) counts only right before the verb, as a capital standing for its state
+    ("Moskow menentang sanksi").
+    """
     for idx in range(len(mentions) - 1, -1, -1):
         m = mentions[idx]
         if m.end > trig.start or m.start < sent[0]:
             continue
-        if m.type == "LOC" or is_oblique(tokens, m, lex):
+        if is_oblique(tokens, m, lex) or _in_leading_subclause(body, tokens, m, trig, sent):
             continue
-        return [g for g in group_left(body, mentions, idx, sent[0]) if g.type != "LOC"]
+        if m.type == "LOC" and len(_WORD.findall(body[m.end : trig.start])) > 4:
+            continue
+        return group_left(body, tokens, mentions, idx, sent[0], lex)
+    return []
+
+
+def _main_subject(
+    body: str, tokens: Tokens, mentions: list[Mention], trig: TriggerMatch, sent: tuple[int, int], lex: Lexicon,
+) -> list[Mention]:
+    """The first non-oblique mention of the sentence (the main clause subject), with its head."""
+    for idx, m in enumerate(mentions):
+        if m.start < sent[0] or m.end > trig.start:
+            continue
+        if m.type == "LOC" or is_oblique(tokens, m, lex) or _in_leading_subclause(body, tokens, m, trig, sent):
+            continue
+        return [mentions[_head(mentions, idx)]]
     return []
 
 
@@ -116,35 +185,73 @@ def _after(
     """The first actor group after ``pos`` in the same clause, and the preposition before it.
 
     With ``preps`` only a mention right after one of those prepositions counts. Without,
-    a mention counts after a target preposition ("dengan", "kepada", ...) or as a direct
-    object at most ``direct_words`` words after ``pos``; mentions after other prepositions
-    ("di", "mengenai") are passed over.
+    a mention counts within six words after a target preposition ("dengan", "kepada",
+    ...), or as a direct object at most ``direct_words`` words after ``pos``; mentions after
+    other prepositions ("di", "mengenai") are passed over, and once one has been passed
+    over a comma ends the search.
     """
     target_preps = lex.cues.get("target_preps", frozenset())
     oblique = lex.cues.get("oblique_preps", frozenset())
+    skipped = False
     for idx, m in enumerate(mentions):
         if m.start < pos or m.end > sent[1]:
             continue
         gap = body[pos : m.start]
         if len(gap) > max_gap or _HARD_BREAK.search(gap):
             return [], None
-        gap_words = [w.lower() for w in re.findall(r"\w+", gap)]
-        if any(w in _CLAUSE_BREAK for w in gap_words[:-1]):
+        if skipped and "," in body[mentions[idx - 1].end : m.start]:
+            # "ke St Petersburg, Rusia": a place then its country is still the target.
+            if not (mentions[idx - 1].type == "LOC" and m.type == "COUNTRY"
+                    and body[mentions[idx - 1].end : m.start].strip() == ","):
+                return [], None
+        gap_words = [w.lower() for w in _WORD.findall(gap)]
+        if any(w in _CLAUSE_BREAK for w in gap_words):
             return [], None
         if any(t.start >= pos and t.end <= m.start for t in stop_at):
             return [], None  # another trigger owns this mention
-        if m.type == "LOC":
-            continue
         prep = gap_words[-1] if gap_words else None
         if preps is not None:
-            if prep in preps:
-                return group_right(body, mentions, idx, sent[1]), prep
+            if prep in preps and (m.type != "LOC" or prep in ("oleh", "terhadap", "kepada")):
+                return group_right(body, mentions, _head(mentions, idx), sent[1]), prep
+            skipped = True
+            continue
+        if m.type == "LOC":
+            # A capital as target only right after "terhadap"/"kepada" ("sanksi terhadap Moskow").
+            if prep in ("terhadap", "kepada"):
+                return [m], prep
+            skipped = True
             continue
         if prep in target_preps:
-            return group_right(body, mentions, idx, sent[1]), prep
-        if prep not in oblique and len(gap_words) <= direct_words:
-            return group_right(body, mentions, idx, sent[1]), None
+            return group_right(body, mentions, _head(mentions, idx), sent[1]), prep
+        # "dengan kepala eksportir senjata Rusia X": the mention ends a target phrase.
+        last_prep = max((i for i, w in enumerate(gap_words) if w in target_preps), default=None)
+        if (
+            last_prep is not None and len(gap_words) - last_prep - 1 <= 6
+            and (prep not in oblique or prep == "dari") and "," not in gap
+        ):
+            if not _has_verb(" ".join(gap_words[last_prep + 1 :])):
+                return group_right(body, mentions, _head(mentions, idx), sent[1]), gap_words[last_prep]
+        if prep not in oblique and len(gap_words) <= direct_words and not _has_verb(gap):
+            return group_right(body, mentions, _head(mentions, idx), sent[1]), None
+        skipped = True
     return [], None
+
+
+def _chain(tokens: Tokens, trig: TriggerMatch) -> str | None:
+    """How the trigger is chained to an earlier verb: 'and' ("dan sepakat"), 'purpose'
+    ("untuk membahas") or None."""
+    i = trig.tok_start - 1
+    while i >= 0 and tokens.words[i] in _CHAIN_SKIP:
+        i -= 1
+    if i < 0:
+        return None
+    if tokens.words[i] in _AND_CHAIN:
+        return "and"
+    if tokens.words[i] in _PURPOSE_CHAIN:
+        return "purpose"
+    if tokens.words[i] in _SUB_CHAIN:
+        return "sub"
+    return None
 
 
 def find_arguments(
@@ -154,23 +261,34 @@ def find_arguments(
     trig: TriggerMatch,
     sent: tuple[int, int],
     others: list[TriggerMatch],
-    previous: Arguments | None,
+    previous: tuple[TriggerMatch, Arguments] | None,
     lex: Lexicon,
 ) -> Arguments:
     """Find the source and target actor groups of one trigger in its sentence.
 
     ``mentions`` are the article's actor mentions sorted by start (nested ones removed);
-    ``others`` the other triggers of the sentence; ``previous`` the arguments of the
-    previous verbal trigger, inherited by a chained verb ("... dan sepakat").
+    ``others`` the other triggers of the sentence; ``previous`` the previous verbal trigger
+    of the sentence and its arguments, whose subject a chained verb inherits.
     """
     form = trig.form
     later = [t for t in others if t.start > trig.start and not t.form.noun]
     subject = _subject(body, tokens, mentions, trig, sent, lex)
+    inherited_targets: list[Mention] = []
 
-    # "X bertemu Y dan membahas ...": the chained verb shares X's subject.
-    if previous is not None and previous.subject and _is_chained(tokens, trig):
-        if not subject or subject[-1].end <= previous.subject[-1].end or _is_object_of(subject, previous):
-            subject = previous.subject
+    how = None if form.noun else _chain(tokens, trig)
+    if how == "sub":
+        subject = _main_subject(body, tokens, mentions, trig, sent, lex) or subject
+    elif previous is not None and previous[1].subject and how is not None:
+        prev_trig, prev_args = previous
+        # Mentions between the two verbs, unless set off by a comma ("..., Mikheyev, untuk").
+        between = [
+            m for m in mentions
+            if prev_trig.end <= m.start and m.end <= trig.start and not is_oblique(tokens, m, lex)
+            and "," not in body[m.end : trig.start]
+        ]
+        if how == "and" or (how == "purpose" and not between):
+            subject = prev_args.subject
+            inherited_targets = prev_args.targets if how == "purpose" else []
 
     possessor: list[Mention] = []
     if form.noun:
@@ -197,20 +315,8 @@ def find_arguments(
     source = possessor or subject
     start = possessor[-1].end if possessor else trig.end
     target, prep = _after(body, tokens, mentions, start, sent, later, lex)
-    target = [t for t in target if t not in source]
+    target = [t for t in target if t not in source] or [t for t in inherited_targets if t not in source]
     # "X dan Y bertemu/sepakat": both parties act; a far topic ("membahas urusan Z") is no target.
     if form.trigger.symmetric and len(source) >= 2 and prep not in ("dengan", "antara"):
         return Arguments(source[:1], source[1:2], source)
     return Arguments(source, target, subject or source)
-
-
-def _is_chained(tokens: Tokens, trig: TriggerMatch) -> bool:
-    """Whether the trigger is a verb coordinated with an earlier one ("dan sepakat")."""
-    i = trig.tok_start - 1
-    while i >= 0 and tokens.words[i] in _CHAIN_SKIP:
-        i -= 1
-    return i >= 0 and tokens.words[i] in _CHAIN_WORDS
-
-
-def _is_object_of(subject: list[Mention], previous: Arguments) -> bool:
-    return any(m in previous.targets for m in subject)

@@ -23,11 +23,11 @@ def confidence(
 ) -> float:
     """A 0-1 score: the trigger's weight, lowered for missing actors, a borrowed date, hearsay.
 
-    ``date_source`` is 'sentence', 'nearby' (a neighbouring sentence) or 'article'.
+    ``date_source`` is 'sentence', 'nearby' (the sentence before), 'lead' or 'article'.
     """
     score = weight
     score *= 1.0 if has_source else 0.6
     score *= 1.0 if has_target else 0.85
-    score *= {"sentence": 1.0, "nearby": 0.9, "article": 0.8}.get(date_source or "", 0.7)
+    score *= {"sentence": 1.0, "nearby": 0.9, "lead": 0.85, "article": 0.8}.get(date_source or "", 0.7)
     score *= 0.95 if reported else 1.0
     return round(max(0.0, min(1.0, score)), 3)

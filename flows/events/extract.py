@@ -106,44 +106,82 @@ def _clean_mentions(rows: list[dict], names: dict[str, str]) -> list[Mention]:
     return out
 
 
+def _citation_dates(dates: list[DateMention], tokens: Tokens, trigs: list[TriggerMatch], lex: Lexicon) -> set[int]:
+    """Starts of dates that date a report or quote ("dikutip dari CNA, Selasa, 22 Juni 2021",
+    "melansir TASS 13 Juli"), not an event: a citation cue shortly before, no trigger between."""
+    cues = lex.cues.get("citation", frozenset())
+    out: set[int] = set()
+    for d in dates:
+        i = tokens.index_at(d.start)
+        for j in range(i - 1, max(-1, i - 9), -1):
+            if tokens.words[j] in cues:
+                cue_at = tokens.starts[j]
+                if not any(cue_at < t.start < d.start for t in trigs):
+                    out.add(d.start)
+                break
+    return out
+
+
 def _pick_date(
     dates: list[DateMention], spans: list[tuple[int, int]], body: str, sid: int, trig: TriggerMatch,
+    anchor: dt.date | None,
 ) -> tuple[DateMention | None, str | None]:
-    """The date expression nearest the trigger in its sentence, else in the sentence before
-    it in the same paragraph."""
+    """The date of an event: the date expression nearest the trigger in its sentence
+    (day-precise ones preferred); else the last day-precise date of the sentence before it
+    in the same paragraph; else the lead's date (first two sentences), which in news
+    usually dates the main story."""
     s0, s1 = spans[sid]
     inside = [d for d in dates if d.start >= s0 and d.end <= s1]
     if inside:
-        return min(inside, key=lambda d: max(d.start - trig.end, trig.start - d.end, 0)), "sentence"
+        def dist(d: DateMention) -> int:
+            return max(d.start - trig.end, trig.start - d.end, 0) + (0 if d.precision == "day" else 60)
+
+        return min(inside, key=dist), "sentence"
+
+    def usable(d: DateMention) -> bool:
+        return d.precision == "day" and not d.future and (anchor is None or d.date <= anchor)
+
     if sid > 0:
         p0, p1 = spans[sid - 1]
         if "\n\n" not in body[p1:s0]:
-            before = [d for d in dates if d.start >= p0 and d.end <= p1 and d.precision == "day"]
+            before = [d for d in dates if p0 <= d.start and d.end <= p1 and usable(d)]
             if before:
                 return before[-1], "nearby"
+    lead_end = spans[min(1, len(spans) - 1)][1]
+    lead = [d for d in dates if d.end <= min(lead_end, s0) and usable(d)]
+    if lead:
+        return lead[0], "lead"
     return None, None
+
+
+def _is_topic(trig: TriggerMatch, trigs: list[TriggerMatch]) -> bool:
+    """A noun trigger right after a verb trigger is its topic ("membahas kerja sama militer",
+    "menarik diri dari pertemuan"), not an event of its own."""
+    return trig.form.noun and any(
+        not t.form.noun and 0 <= trig.tok_start - t.tok_end <= 3 for t in trigs if t is not trig
+    )
 
 
 def _candidates(
     body: str, tokens: Tokens, spans: list[tuple[int, int]], sid: int, trigs: list[TriggerMatch],
-    mentions: list[Mention], dates: list[DateMention], lex: Lexicon,
+    mentions: list[Mention], dates: list[DateMention], anchor: dt.date | None, lex: Lexicon,
 ) -> list[_Candidate]:
     s0, s1 = spans[sid]
     tok_lo, tok_hi = tokens.index_at(s0), tokens.index_at(s1)
     out: list[_Candidate] = []
-    previous: Arguments | None = None
+    previous: tuple[TriggerMatch, Arguments] | None = None
     for trig in trigs:
         others = [t for t in trigs if t is not trig]
         args = find_arguments(body, tokens, mentions, trig, (s0, s1), others, previous, lex)
         if not trig.form.noun:
-            previous = args
-        if not args.sources and not args.targets:
+            previous = (trig, args)
+        if (not args.sources and not args.targets) or _is_topic(trig, trigs):
             continue
         negated = is_negated(tokens, trig, tok_lo, lex)
-        future = is_future(tokens, trig, tok_lo, lex)
+        future = is_future(tokens, trig, tok_lo, tok_hi, lex)
         reported = is_reported(tokens, tok_lo, tok_hi, trig, lex)
         context = find_context(tokens, trig, tok_hi, lex)
-        date, date_source = _pick_date(dates, spans, body, sid, trig)
+        date, date_source = _pick_date(dates, spans, body, sid, trig, anchor)
         if date is not None and date.future:
             future = True
         sources = args.sources[:_MAX_SPLIT] or [None]
@@ -211,6 +249,8 @@ def _article_events(
     article_id = row["article_id"]
     anchor = local_anchor(row.get("published_at"), body)
     dates = find_dates(body, anchor)
+    cited = _citation_dates(dates, tokens, trigs, lex)
+    dates = [d for d in dates if d.start not in cited]
     mentions = _clean_mentions(mention_rows, names)
     loc_spans = [(m.start, m.end) for m in mentions if m.type == "LOC"]
     by_sentence: dict[int, list[TriggerMatch]] = {}
@@ -221,7 +261,7 @@ def _article_events(
         s0, s1 = spans[sid]
         if not any(s0 <= m.start < s1 for m in mentions):
             continue  # no actor in the sentence: nothing to code
-        for c in _candidates(body, tokens, spans, sid, ts, mentions, dates, lex):
+        for c in _candidates(body, tokens, spans, sid, ts, mentions, dates, anchor, lex):
             events.append(_row(c, article_id, body, spans, anchor, row.get("dateline"), loc_spans, lex))
     return events
 

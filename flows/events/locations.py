@@ -80,7 +80,7 @@ def get_gazetteer() -> Gazetteer:
     return Gazetteer(cities, lower, countries, min(max_words, 4))
 
 
-_CAP_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|al|el|di))*")
+_CAP_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|al|el))*")
 _LOCATIVE = re.compile(r"(?:\b(?:di|ke|dari|menuju|kota|ibu\s?kota)\s+)$", re.IGNORECASE)
 _BARE_MIN_POPULATION = 500_000
 
@@ -140,7 +140,8 @@ def locate(
     cities = [(abs(o - trigger_at), p) for o, p in found if not p.is_country]
     if cities:
         return min(cities, key=lambda x: x[0])[1], "sentence"
-    countries = [(abs(o - trigger_at), p) for o, p in found if p.is_country]
+    # A country named far from the trigger is rarely where it happened ("... campur tangan di Myanmar").
+    countries = [(abs(o - trigger_at), p) for o, p in found if p.is_country and abs(o - trigger_at) <= 60]
     if countries:
         return min(countries, key=lambda x: x[0])[1], "sentence"
     if dateline:

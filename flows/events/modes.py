@@ -32,10 +32,19 @@ def is_negated(tokens: Tokens, trig: TriggerMatch, floor: int, lex: Lexicon) -> 
     return any(w in cues for w in _before(tokens, trig, 3, floor))
 
 
-def is_future(tokens: Tokens, trig: TriggerMatch, floor: int, lex: Lexicon) -> bool:
-    """Whether a future cue ("akan", "berencana", "dijadwalkan") precedes the trigger."""
+_FUTURE_AFTER = frozenset("akan bakal dijadwalkan direncanakan rencananya".split())
+
+
+def is_future(tokens: Tokens, trig: TriggerMatch, floor: int, ceiling: int, lex: Lexicon) -> bool:
+    """Whether a future cue ("akan", "berencana", "dijadwalkan") precedes the trigger, or,
+    for a noun, follows it as its predicate ("pertemuan ... akan diselenggarakan")."""
     cues = lex.cues.get("future", frozenset())
-    return any(w in cues for w in _before(tokens, trig, 5, floor))
+    if any(w in cues for w in _before(tokens, trig, 5, floor)):
+        return True
+    if trig.form.noun:
+        after = tokens.words[trig.tok_end : min(ceiling, trig.tok_end + 6)]
+        return any(w in _FUTURE_AFTER for w in after)
+    return False
 
 
 def is_reported(tokens: Tokens, tok_lo: int, tok_hi: int, trig: TriggerMatch, lex: Lexicon) -> bool:

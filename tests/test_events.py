@@ -1,0 +1,228 @@
+"""Tests for flows.events: triggers, arguments, modes, dates, places, codes and clusters."""
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from flows.events import EVENT_SCHEMA, assign_clusters, extract_events
+from flows.events.lexicon import expand, find_triggers, get_lexicon, tokenize
+
+
+def frames(docs):
+    """Build clean/mentions/actors frames from (article_id, body, published, dateline, actors).
+
+    ``actors`` is a list of (surface text, type, actor_id); every occurrence is a mention.
+    """
+    clean, mentions, actors = [], [], {}
+    for aid, body, published, dateline, named in docs:
+        clean.append({"article_id": aid, "title": None, "body": body, "published_at": published,
+                      "published_precision": "day", "dateline": dateline, "outlet_id": None})
+        for text, typ, actor_id in named:
+            start = body.find(text)
+            while start != -1:
+                mentions.append({"article_id": aid, "actor_id": actor_id, "mention": text, "start": start,
+                                 "end": start + len(text), "sentence_id": 0, "type": typ, "role": None})
+                start = body.find(text, start + 1)
+            actors[actor_id] = {"actor_id": actor_id, "name": text, "actor_type": typ.lower(),
+                                "country_code": None, "sector": None, "aliases": []}
+    clean_df = pl.DataFrame(clean, schema_overrides={"published_at": pl.Datetime("us", "UTC")})
+    return clean_df, pl.DataFrame(mentions), pl.DataFrame(list(actors.values()))
+
+
+def utc(y, m, d, h=3):
+    return dt.datetime(y, m, d, h, tzinfo=dt.timezone.utc)
+
+
+MAH = ("Min Aung Hlaing", "PER", "per:mah")
+NP = ("Nikolai Patrushev", "PER", "per:np")
+PUTIN = ("Vladimir Putin", "PER", "per:putin")
+RUS = ("Rusia", "COUNTRY", "cty:RUS")
+MMR = ("Myanmar", "COUNTRY", "cty:MMR")
+
+
+def run(body, named, published=utc(2021, 6, 22), dateline=None, aid="a1"):
+    clean, mentions, actors = frames([(aid, body, published, dateline, named)])
+    return extract_events(clean, mentions, actors)
+
+
+def test_meeting_with_actors_date_place_and_codes():
+    ev = run("Min Aung Hlaing bertemu dengan Nikolai Patrushev di Moskow pada Senin (21/6/2021).", [MAH, NP])
+    assert ev.height == 1
+    e = ev.row(0, named=True)
+    assert (e["event_type"], e["actor1_id"], e["actor2_id"]) == ("CONSULT", "per:mah", "per:np")
+    assert e["event_date"] == dt.date(2021, 6, 21) and e["date_precision"] == "day"
+    assert (e["location"], e["location_country"], e["location_source"]) == ("Moscow", "RUS", "sentence")
+    assert e["latitude"] == pytest.approx(55.75, abs=0.1) and e["longitude"] == pytest.approx(37.6, abs=0.1)
+    assert (e["cameo_root"], e["quad_class"]) == ("04", 1)
+    assert not e["negated"] and not e["future"] and e["mode"] is None
+    assert e["trigger"] == "bertemu" and e["sentence_id"] == 0 and 0 < e["confidence"] <= 1
+    assert set(ev.columns) == set(EVENT_SCHEMA)
+
+
+def test_denied_future_meeting_is_not_presented_as_happened():
+    ev = run("Juru bicara Kremlin memastikan Presiden Vladimir Putin tidak akan bertemu Min Aung Hlaing.",
+             [PUTIN, MAH])
+    e = ev.row(0, named=True)
+    assert (e["actor1_id"], e["actor2_id"]) == ("per:putin", "per:mah")
+    assert e["negated"] and e["future"] and e["mode"] == "denied"
+
+
+def test_planned_visit_and_future_date():
+    ev = run("Min Aung Hlaing akan berkunjung ke Rusia pada 20 Juli mendatang.", [MAH, RUS],
+             published=utc(2022, 7, 18))
+    e = ev.row(0, named=True)
+    assert e["event_type"] == "CONSULT" and e["mode"] == "planned" and e["future"]
+    assert e["actor2_id"] == "cty:RUS" and e["event_date"] == dt.date(2022, 7, 20)
+
+
+def test_visit_mode_and_weekday_date():
+    ev = run("Min Aung Hlaing pada Minggu (21/4) dilaporkan bertolak ke St Petersburg, Rusia.",
+             [MAH, RUS], published=utc(2024, 4, 22))
+    e = ev.row(0, named=True)
+    assert e["mode"] == "visit" and e["reported"]
+    assert e["event_date"] == dt.date(2024, 4, 21)
+    assert e["actor2_id"] == "cty:RUS"
+    assert (e["location"], e["location_country"]) == ("Saint Petersburg", "RUS")
+
+
+def test_date_after_article_becomes_future():
+    ev = run("Min Aung Hlaing bertemu Nikolai Patrushev pada 30 Juni 2021.", [MAH, NP])
+    e = ev.row(0, named=True)
+    assert e["future"] and e["mode"] == "planned"
+
+
+def test_passive_with_oleh():
+    ev = run("Sanksi baru dijatuhkan oleh Amerika Serikat terhadap Rusia pekan ini.",
+             [("Amerika Serikat", "COUNTRY", "cty:USA"), RUS])
+    e = ev.row(0, named=True)
+    assert (e["event_type"], e["actor1_id"], e["actor2_id"]) == ("SANCTION", "cty:USA", "cty:RUS")
+    assert (e["cameo_root"], e["quad_class"]) == ("16", 4)
+
+
+def test_symmetric_compound_subject_and_context():
+    ev = run("Rusia dan Myanmar sepakat memperkuat kerja sama militer.", [RUS, MMR])
+    types = {r["event_type"]: r for r in ev.iter_rows(named=True)}
+    assert (types["AGREE"]["actor1_id"], types["AGREE"]["actor2_id"]) == ("cty:RUS", "cty:MMR")
+    assert types["COOPERATE"]["context"] == "military"
+
+
+def test_compound_subject_of_one_sided_verb_gives_one_event_each():
+    ev = run("Australia dan Selandia Baru telah menarik diri dari pertemuan itu.",
+             [("Australia", "COUNTRY", "cty:AUS"), ("Selandia Baru", "COUNTRY", "cty:NZL")])
+    assert ev["event_type"].to_list() == ["RETREAT", "RETREAT"]
+    assert set(ev["actor1_id"]) == {"cty:AUS", "cty:NZL"}
+
+
+def test_inverse_trigger_and_dateline_fallback():
+    ev = run("Moe Aung menerima penghargaan dari Kementerian Pertahanan Rusia pada 28 Maret.",
+             [("Moe Aung", "PER", "per:ma"), ("Kementerian Pertahanan Rusia", "ORG", "org:mod")],
+             published=utc(2024, 4, 22), dateline="MOSKOW")
+    e = ev.row(0, named=True)
+    assert (e["event_type"], e["mode"]) == ("SUPPORT", "award")
+    assert (e["actor1_id"], e["actor2_id"]) == ("org:mod", "per:ma")
+    assert e["event_date"] == dt.date(2024, 3, 28)
+    assert (e["location"], e["location_source"]) == ("Moscow", "dateline")
+
+
+def test_chained_verb_shares_subject():
+    ev = run("Min Aung Hlaing dan Nikolai Patrushev membahas keamanan regional dan sepakat menjaga hubungan.",
+             [MAH, NP])
+    agree = ev.filter(pl.col("event_type") == "AGREE").row(0, named=True)
+    assert (agree["actor1_id"], agree["actor2_id"]) == ("per:mah", "per:np")
+
+
+def test_relative_date_from_sentence_and_lead_date_for_later_sentences():
+    body = ("Pemerintah Rusia dan Myanmar sepakat memperkuat kerja sama dalam pertemuan Moskow, Senin kemarin.\n\n"
+            "Dalam kunjungan itu, Min Aung Hlaing bertemu dengan Nikolai Patrushev.")
+    ev = run(body, [RUS, MMR, MAH, NP])
+    consult = ev.filter(pl.col("actor1_id") == "per:mah").row(0, named=True)
+    assert consult["event_date"] == dt.date(2021, 6, 21)
+    assert ev.filter(pl.col("event_type") == "AGREE")["event_date"].to_list() == [dt.date(2021, 6, 21)]
+
+
+def test_report_dates_are_not_event_dates():
+    body = ("Pada 11 Juli, Min Aung Hlaing bertemu Nikolai Patrushev, kata kementerian itu, "
+            "melansir TASS 13 Juli.")
+    ev = run(body, [MAH, NP], published=utc(2022, 7, 13))
+    assert ev["event_date"].to_list() == [dt.date(2022, 7, 11)]
+
+
+def test_no_trigger_or_no_actor_gives_no_event():
+    assert run("Cuaca di Jakarta cerah hari ini.", []).height == 0
+    assert run("Pertemuan itu berlangsung lama.", []).height == 0
+    empty = extract_events(pl.DataFrame(schema={"article_id": pl.Utf8, "body": pl.Utf8}), pl.DataFrame(), pl.DataFrame())
+    assert empty.height == 0 and set(empty.columns) == set(EVENT_SCHEMA)
+
+
+def test_event_ids_are_stable_and_unique():
+    body = "Rusia dan Myanmar sepakat memperkuat kerja sama militer. Min Aung Hlaing bertemu Nikolai Patrushev."
+    a = run(body, [RUS, MMR, MAH, NP])
+    b = run(body, [RUS, MMR, MAH, NP])
+    assert a["event_id"].to_list() == b["event_id"].to_list()
+    assert a["event_id"].n_unique() == a.height
+
+
+def test_clusters_join_reports_of_one_event():
+    docs = [
+        ("t1", "Min Aung Hlaing bertemu dengan Nikolai Patrushev di Moskow, Senin kemarin.", utc(2021, 6, 22), None, [MAH, NP]),
+        ("t2", "Nikolai Patrushev telah bertemu dengan Min Aung Hlaing pada Senin (21/6/2021).", utc(2021, 6, 21), None, [MAH, NP]),
+        ("t3", "Min Aung Hlaing bertemu Nikolai Patrushev pada 1 Mei 2022.", utc(2022, 5, 2), None, [MAH, NP]),
+        ("t4", "Presiden Vladimir Putin tidak akan bertemu Min Aung Hlaing.", utc(2021, 6, 22), None, [PUTIN, MAH]),
+    ]
+    clean, mentions, actors = frames(docs)
+    ev = assign_clusters(extract_events(clean, mentions, actors))
+    by = dict(zip(ev["article_id"], ev["cluster_id"]))
+    assert by["t1"] == by["t2"]
+    assert by["t3"] != by["t1"] and by["t4"] != by["t1"]
+    # Stable: the same events cluster to the same ids in any order.
+    again = assign_clusters(extract_events(clean, mentions, actors).reverse())
+    assert dict(zip(again["article_id"], again["cluster_id"])) == by
+
+
+@pytest.mark.parametrize(
+    "stem,pattern,form",
+    [("kunjung", "meN-i", "mengunjungi"), ("temu", "ber", "bertemu"), ("temu", "per-an", "pertemuan"),
+     ("temu", "meN-i", "menemui"), ("sepakat", "ke-an", "kesepakatan"), ("sepakat", "meN-i", "menyepakati"),
+     ("serang", "meN", "menyerang"), ("tuduh", "meN", "menuduh"), ("runding", "ber", "berunding"),
+     ("tandatangan", "meN-i", "menandatangani"), ("ancam", "meN", "mengancam"), ("kecam", "meN", "mengecam"),
+     ("kritik", "meN", "mengkritik"), ("bahas", "meN", "membahas"), ("seru", "meN-kan", "menyerukan")],
+)
+def test_affix_expansion(stem, pattern, form):
+    assert form in [f for f, _, _ in expand(stem, pattern)]
+
+
+def test_expanded_forms_stem_back_with_sastrawi():
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    stemmer = StemmerFactory().create_stemmer()
+    for stem, pattern in [("kunjung", "meN-i"), ("temu", "ber"), ("serang", "meN"), ("tuduh", "di")]:
+        # The first form is the standard one; k- verbs also get a k-kept variant ("mengkritik").
+        assert stemmer.stem(expand(stem, pattern)[0][0]) == stem
+
+
+@pytest.mark.parametrize(
+    "text,etype",
+    [("bertemu", "CONSULT"), ("pertemuan", "CONSULT"), ("menemui", "CONSULT"), ("berkunjung", "CONSULT"),
+     ("kunjungan", "CONSULT"), ("mengunjungi", "CONSULT"), ("bertolak ke", "CONSULT"), ("membahas", "CONSULT"),
+     ("berunding", "CONSULT"), ("menghadiri pertemuan", "CONSULT"), ("sepakat", "AGREE"), ("kesepakatan", "AGREE"),
+     ("menyepakati", "AGREE"), ("berkomitmen", "AGREE"), ("menandatangani", "SUPPORT"), ("meratifikasi", "SUPPORT"),
+     ("memperkuat kerja sama", "COOPERATE"), ("kerja sama militer", "COOPERATE"), ("kerja sama teknis", "COOPERATE"),
+     ("latihan bersama", "COOPERATE"), ("menjual senjata", "AID"), ("memasok senjata", "AID"),
+     ("bantuan kepada", "AID"), ("memberikan pelatihan", "AID"), ("memberikan beasiswa", "AID"),
+     ("menganugerahkan penghargaan", "SUPPORT"), ("menjatuhkan sanksi", "SANCTION"),
+     ("memberlakukan embargo", "SANCTION"), ("menuduh", "ACCUSE"), ("mengecam", "DISAPPROVE"),
+     ("mengkritik", "DISAPPROVE"), ("prihatin", "DISAPPROVE"), ("menentang", "DISAPPROVE"), ("menolak", "REJECT"),
+     ("meminta bantuan", "REQUEST"), ("memohon", "REQUEST"), ("menyerukan", "REQUEST"), ("mengancam", "THREATEN"),
+     ("menyerang", "ASSAULT"), ("serangan", "ASSAULT"), ("menewaskan", "ASSAULT"), ("bentrokan", "ASSAULT"),
+     ("mengerahkan pasukan", "MOBILIZE"), ("parade militer", "MOBILIZE"), ("menarik diri", "RETREAT"),
+     ("demonstrasi", "PROTEST"), ("protes", "PROTEST")],
+)
+def test_issue_lexicon_coverage(text, etype):
+    found = find_triggers(tokenize(f"X {text} Y"), get_lexicon())
+    assert [m.form.trigger.type for m in found] == [etype]
+
+
+def test_companion_word_required():
+    assert find_triggers(tokenize("Mereka menjual rumah itu."), get_lexicon()) == []
+    assert [m.form.trigger.type for m in find_triggers(tokenize("Rusia menjual 10 jet tempur."))] == ["AID"]
