@@ -196,7 +196,7 @@ def test_expanded_forms_stem_back_with_sastrawi():
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
     stemmer = StemmerFactory().create_stemmer()
-    for stem, pattern in [("kunjung", "meN-i"), ("temu", "ber"), ("serang", "meN"), ("tuduh", "di")]:
+    for stem, pattern in [("kunjung", "ber"), ("temu", "per-an"), ("serang", "meN"), ("tuduh", "di"), ("sepakat", "ke-an")]:
         # The first form is the standard one; k- verbs also get a k-kept variant ("mengkritik").
         assert stemmer.stem(expand(stem, pattern)[0][0]) == stem
 
