@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from flows.clean import dates
-from flows.clean.boilerplate import classify_lines
+from flows.clean.boilerplate import classify_lines, photo_credit
 from flows.clean.html import extract_html
 from flows.clean.ids import article_id
 from flows.clean.metadata import (
@@ -19,7 +19,6 @@ from flows.clean.metadata import (
 from flows.clean.outlets import host_of, outlet_from_host, outlet_from_name, outlet_from_text
 
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
-_HSPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+")
 _WORDS = re.compile(r"\w+")
 HEADER_LINES = 5  # title, date and deck sit within the first few lines
 
@@ -27,7 +26,8 @@ HEADER_LINES = 5  # title, date and deck sit within the first few lines
 def split_lines(text: str) -> list[str]:
     """Normalise spaces and return the stripped, non-empty lines of ``text``."""
     text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    lines = (_HSPACE.sub(" ", line).strip() for line in text.split("\n"))
+    # str.split() splits on every Unicode space (NBSP, thin spaces) and is fast.
+    lines = (" ".join(line.split()) for line in text.split("\n"))
     return [line for line in lines if line]
 
 
@@ -66,6 +66,14 @@ def clean_document(rec: dict[str, Any], min_body_chars: int = 40) -> dict[str, A
     raw_lines = split_lines(text)
     verdicts = classify_lines(raw_lines)
     kept = [verdicts.lines[i] for i in range(len(raw_lines)) if verdicts.keep[i]]
+    photo_credits = list(verdicts.photo_credits)
+    editor = verdicts.editor
+    if page is not None:
+        for caption in page.captions:
+            credit = photo_credit(caption)
+            if credit is not None and credit[1] not in photo_credits:
+                photo_credits.append(credit[1])
+        editor = editor or page.editor
 
     host = host_of(url) or (page.host if page else None)
     outlet = outlet_from_host(host)
@@ -147,10 +155,10 @@ def clean_document(rec: dict[str, Any], min_body_chars: int = 40) -> dict[str, A
         "published_precision": precision if published is not None else None,
         "outlet_id": outlet,
         "dateline": dateline,
-        "editor": verdicts.editor,
+        "editor": editor,
         "language": detect_language(body) if body else "id",
         "body": body,
-        "photo_credits": verdicts.photo_credits,
+        "photo_credits": photo_credits,
         "source_notes": verdicts.source_notes,
         "clean_error": error,
     }

@@ -54,6 +54,13 @@ def rules() -> Rules:
     )
 
 
+EDITOR = re.compile(
+    r"\b(?:editor|penyunting|redaktur)\s*[:|]?\s*(?P<name>[A-Z][^|:\n]{1,60}?)"
+    r"(?=\s*(?:[|\n]|$|\b(?:reporter|penulis|pewarta|fotografer|kontributor|sumber)\b))",
+    re.IGNORECASE,
+)
+_CREDIT_TAIL = 140
+_SHORT_LINE = 200
 _TIMESTAMP = re.compile(r"^\d+\s*(detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(yang\s+)?lalu$", re.I)
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _BARE_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?$", re.IGNORECASE)
@@ -83,10 +90,15 @@ def photo_credit(line: str) -> tuple[str, str] | None:
     """If ``line`` is a photo caption, return (caption text without credit, credit)."""
     if len(line) > 600:
         return None
+    # Every credit pattern ends the line and is short: searching the tail is enough.
+    offset = max(0, len(line) - _CREDIT_TAIL)
+    tail = line[offset:]
+    if "/" not in tail and ":" not in tail and "(" not in tail and "[" not in tail:
+        return None  # every credit form needs one of these
     for pattern in rules().photo:
-        m = pattern.search(line)
+        m = pattern.search(tail)
         if m:
-            return line[: m.start()].strip(), m.group("credit").strip()
+            return line[: offset + m.start()].strip(), m.group("credit").strip()
     return None
 
 
@@ -110,16 +122,18 @@ def classify_lines(lines: list[str]) -> LineVerdicts:
     i = 0
     while i < n:
         line = out[i]
-        if r.tail.match(line) and body_seen >= 2:
+        # Whole-line furniture is short; long lines can only be "Baca juga: <headline>".
+        short = len(line) <= _SHORT_LINE
+        if short and r.tail.match(line) and body_seen >= 2:
             for j in range(i, n):
                 drop(j, "tail")
             break
-        if r.drop.match(line) or r.menu.match(line) or _TIMESTAMP.match(line):
+        if short and (r.drop.match(line) or r.menu.match(line) or _TIMESTAMP.match(line)):
             drop(i, "boilerplate")
-        elif body_seen == 0 and _BARE_DOMAIN.match(line):
+        elif short and body_seen == 0 and _BARE_DOMAIN.match(line):
             drop(i, "site")
             verdict.site_domain = line.lower().removeprefix("www.").rstrip("/")
-        elif r.related_alone.match(line):
+        elif short and r.related_alone.match(line):
             drop(i, "related")
             # The line after a lone marker is dropped only if it reads like a headline.
             if i + 1 < n and looks_like_headline(out[i + 1]) and not r.related.match(out[i + 1]):
@@ -127,11 +141,12 @@ def classify_lines(lines: list[str]) -> LineVerdicts:
                 i += 1
         elif r.related.match(line):
             drop(i, "related")
-        elif m := r.byline.match(line):
+        elif short and r.byline.match(line):
             drop(i, "byline")
-            if m.group("key").lower() in ("editor", "penyunting", "redaktur") and verdict.editor is None:
-                verdict.editor = m.group("value").strip(" .")
-        elif m := r.source.match(line):
+            # "Reporter: A Editor: B" and "Pewarta: A | Editor: B" share one line.
+            if verdict.editor is None and (m := EDITOR.search(line)):
+                verdict.editor = m.group("name").strip(" .")
+        elif short and (m := r.source.match(line)):
             drop(i, "source")
             verdict.source_notes.append(m.group("value").strip(" ."))
         elif (cap := photo_credit(line)) is not None:
@@ -140,7 +155,7 @@ def classify_lines(lines: list[str]) -> LineVerdicts:
             if cap[0]:
                 verdict.captions.append(cap[0])
         else:
-            cut = r.closing.search(line)
+            cut = r.closing.search(line, max(0, len(line) - _CREDIT_TAIL)) if line[-1] in ")*" else None
             if cut:
                 out[i] = line[: cut.start()].rstrip()
                 if not out[i]:

@@ -12,26 +12,30 @@ import zlib
 from collections import defaultdict
 
 _KEY_WORDS = 8
-_MIN_PARAGRAPH_WORDS = 8
+_MIN_PARAGRAPH_CHARS = 60
+_END_CHARS = 100
 _MAX_POSTINGS = 50  # a key shared by more articles is boilerplate, not evidence of copying
 
 
 def _keys(body: str) -> set[int]:
     keys = set()
     for para in body.split("\n\n"):
-        words = para.lower().split()
-        if len(words) < _MIN_PARAGRAPH_WORDS:
+        if len(para) < _MIN_PARAGRAPH_CHARS:
             continue
-        keys.add(zlib.crc32(" ".join(words[:_KEY_WORDS]).encode()))
-        keys.add(zlib.crc32(" ".join(words[-_KEY_WORDS:]).encode()))
+        # Only the paragraph's ends are read: cheap, and robust to edits in its middle.
+        head = para[:_END_CHARS].lower().split()[:_KEY_WORDS]
+        tail = para[-_END_CHARS:].lower().split()[-_KEY_WORDS:]
+        keys.add(zlib.crc32(" ".join(head).encode()))
+        keys.add(zlib.crc32(" ".join(tail).encode()))
     return keys
 
 
-def _shingles(body: str, k: int = 5) -> set[int]:
+def _shingles(body: str) -> set[tuple[str, ...]]:
+    # Word 5-grams as tuples: hashing is done in C, and the Jaccard computed on them is exact.
     words = body.lower().split()
-    if len(words) < k:
-        return {zlib.crc32(" ".join(words).encode())}
-    return {zlib.crc32(" ".join(words[i : i + k]).encode()) for i in range(len(words) - k + 1)}
+    if len(words) < 5:
+        return {tuple(words)}
+    return set(zip(words, words[1:], words[2:], words[3:], words[4:]))
 
 
 def find_duplicates(
@@ -61,7 +65,8 @@ def find_duplicates(
             for a in docs:
                 candidates[a].update(docs)
 
-    shingles: dict[int, set[int]] = {}
+    shingles: dict[int, set[tuple[str, ...]]] = {}
+    sizes = [max(1, len(b.split()) - 4) for b in bodies]
     result: list[str | None] = [None] * n
     for i in range(n):
         best = None
@@ -69,6 +74,9 @@ def find_duplicates(
             if j == i or ids[j] == ids[i] or order[j] >= order[i]:
                 continue
             if hashes[i] != hashes[j]:
+                # Jaccard is at most the ratio of the sizes: skip pairs that cannot reach it.
+                if min(sizes[i], sizes[j]) < threshold * max(sizes[i], sizes[j]):
+                    continue
                 si = shingles.setdefault(i, _shingles(bodies[i]))
                 sj = shingles.setdefault(j, _shingles(bodies[j]))
                 union = len(si | sj)

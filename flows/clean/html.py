@@ -23,6 +23,12 @@ _DATE_KEYS = (
     "dc.date.issued", "dc.date", "date", "sailthru.date", "parsely-pub-date", "dtk:publishdate",
 )
 _TITLE_KEYS = ("og:title", "twitter:title", "title", "dc.title")
+_CAPTION = re.compile(
+    r"<figcaption\b[^>]*>(.*?)</figcaption>|<(\w+)\b[^>]*class\s*=\s*[\"'][^\"']*caption[^\"']*[\"'][^>]*>(.*?)</\2>",
+    re.IGNORECASE | re.DOTALL,
+)
+_BODY = re.compile(r"<body\b.*", re.IGNORECASE | re.DOTALL)
+_SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
 _SITE_KEYS = ("og:site_name", "application-name", "publisher", "twitter:site")
 
 
@@ -37,6 +43,8 @@ class HtmlPage:
     fallback_date: str | None  # trafilatura's date guess (a day), used last
     sitename: str | None
     host: str | None
+    captions: tuple[str, ...] = ()  # photo captions, which trafilatura leaves out
+    editor: str | None = None  # from a byline such as "Editor Ambaranie Nadia"
 
 
 def _text(fragment: str) -> str:
@@ -92,4 +100,23 @@ def extract_html(page: str, url: str | None = None) -> HtmlPage:
     published = _published(page, metas)
     fallback = doc.date if doc is not None else None
     host = doc.hostname if doc is not None else None
-    return HtmlPage(text, tuple(dict.fromkeys(t for t in titles if t)), h1s, published, fallback, sitename, host)
+    captions = tuple(c for c in (_text(a or b) for a, _, b in _CAPTION.findall(page)) if c)
+    return HtmlPage(
+        text, tuple(dict.fromkeys(t for t in titles if t)), h1s, published, fallback, sitename, host,
+        captions, _editor(page),
+    )
+
+
+def _editor(page: str) -> str | None:
+    from flows.clean.boilerplate import EDITOR
+
+    body = _BODY.search(page)
+    visible = _SCRIPT.sub(" ", body.group(0) if body else page)
+    # Tags become line breaks so that a byline ends where its element ends.
+    visible = htmllib.unescape(re.sub(r"<[^>]+>", "\n", visible))
+    visible = re.sub(r"[ \t\u00a0]+", " ", visible)
+    visible = re.sub(r"\s*\n[\s\n]*", "\n", visible)
+    # "Editor\nAmbaranie Nadia": a label element followed by the name element.
+    visible = re.sub(r"\b(Editor|Penyunting|Redaktur)\n", r"\1 ", visible)
+    m = EDITOR.search(visible)
+    return m.group("name").strip(" .") if m else None

@@ -7,7 +7,6 @@ import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|ref|source|amp|page|single|showall)$", re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
 
 
 def normalise_url(url: str | None) -> str | None:
@@ -29,7 +28,7 @@ def normalise_url(url: str | None) -> str | None:
 
 def normalise_body(body: str) -> str:
     """Case- and whitespace-insensitive form of a body, for hashing."""
-    return _SPACE.sub(" ", body).strip().lower()
+    return " ".join(body.split()).lower()
 
 
 def article_id(url: str | None, body: str) -> str:

@@ -123,16 +123,20 @@ def outlet_from_host(host: str | None) -> str | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=1)
+def _outlet_names() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for outlet in outlets():
+        for n in (outlet.name, *outlet.aliases, *outlet.title_suffixes, *outlet.domains):
+            table.setdefault(n.lower(), outlet.id)
+    return table
+
+
 def outlet_from_name(name: str | None) -> str | None:
     """Return the outlet whose name, alias or title suffix equals ``name`` (case-insensitive)."""
     if not name:
         return None
-    key = name.strip().lower()
-    for outlet in outlets():
-        names = (outlet.name, *outlet.aliases, *outlet.title_suffixes, *outlet.domains)
-        if key in (n.lower() for n in names):
-            return outlet.id
-    return None
+    return _outlet_names().get(name.strip().lower())
 
 
 def site_names(outlet_id: str | None) -> tuple[str, ...]:

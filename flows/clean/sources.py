@@ -34,6 +34,8 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 _SLUG = re.compile(r"[^a-z0-9]+")
+# Text copied from pages sometimes loses the space around a link: "dilansirAntara", "dariAntara".
+_GLUED_CUE = re.compile(r"(?:dari|dilansir|melansir|lansir|mengutip|dikutip|kepada)$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -68,9 +70,14 @@ def cited_in(text: str) -> list[tuple[int, int, str]]:
     found = []
     for end, (length, source_id, ambiguous) in automaton.iter(text):
         start = end - length + 1
-        if not (_is_word_edge(text, start - 1) and _is_word_edge(text, end + 1)):
+        if not _is_word_edge(text, end + 1):
             continue
-        if ambiguous:
+        glued = False
+        if not _is_word_edge(text, start - 1):
+            glued = text[start].isupper() and bool(_GLUED_CUE.search(text, max(0, start - 10), start))
+            if not glued:
+                continue
+        if ambiguous and not glued:
             in_parens = start > 0 and text[start - 1] == "(" and text[end + 1 : end + 2] == ")"
             if not in_parens and not _CUE.search(text[max(0, start - 40) : start]):
                 continue
@@ -86,15 +93,27 @@ def cited_in(text: str) -> list[tuple[int, int, str]]:
 
 
 def source_of_credit(credit: str) -> str | None:
-    """The known source of a photo credit or "Sumber:" note ("AFP/MANAN VATSYAYANA" -> afp)."""
+    """The known source of a "Sumber:" note or photo credit ("AFP/MANAN VATSYAYANA" -> afp)."""
+    found = sources_of_credit(credit)
+    return found[0] if found else None
+
+
+def sources_of_credit(credit: str) -> list[str]:
+    """Every known source named in a credit: "ANTARA/REUTERS/Maxim Shemetov" -> antara, reuters."""
     table = _by_lower_name()
-    first = re.split(r"\s*/\s*", credit.strip())[0].strip(" .()[]")
-    for key in (credit.strip(" .").lower(), first.lower(), re.sub(r"\s+foto$", "", first.lower())):
-        if key in table:
-            return table[key]
-    # Longest known name inside the credit, case-insensitively.
-    hits = cited_in(credit) or cited_in(credit.title()) or cited_in(credit.upper())
-    return hits[0][2] if hits else None
+    whole = credit.strip(" .").lower()
+    if whole in table:
+        return [table[whole]]
+    found: list[str] = []
+    for segment in re.split(r"\s*/\s*", credit.strip()):
+        key = re.sub(r"\s+foto$", "", segment.strip(" .()[]").lower())
+        if key in table and table[key] not in found:
+            found.append(table[key])
+    if not found:
+        # A known name inside the credit, case-insensitively.
+        hits = cited_in(credit) or cited_in(credit.title()) or cited_in(credit.upper())
+        found = [hits[0][2]] if hits else []
+    return found
 
 
 def _row(article_id: str, src: Source, role: str) -> dict:
@@ -133,7 +152,8 @@ def citations_of(article_id: str, body: str, outlet_id: str | None,
             else:
                 add(found, "cited")
     for credit in photo_credits or ():
-        add(source_of_credit(credit), "photo")
+        for source_id in sources_of_credit(credit):
+            add(source_id, "photo")
     return list(rows.values())
 
 
