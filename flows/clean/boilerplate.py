@@ -26,8 +26,9 @@ class Rules:
     tail: re.Pattern[str]
     closing: re.Pattern[str]
     byline: re.Pattern[str]
-    source: re.Pattern[str]
-    photo: tuple[re.Pattern[str], ...]
+    source: tuple[re.Pattern[str], ...]
+    photo: tuple[tuple[re.Pattern[str], bool], ...]
+    credit_words: frozenset[str]
 
 
 def _whole(patterns: list[str]) -> re.Pattern[str]:
@@ -48,9 +49,13 @@ def rules() -> Rules:
         # Initials are lower case by convention ("(blq/dna)"); "(ANTARA/Nama)" is a photo credit.
         closing=re.compile(data["closing_initials"]),
         byline=re.compile(rf"^(?:{data['byline']})$", re.IGNORECASE),
-        source=re.compile(rf"^(?:{data['source_line']})$", re.IGNORECASE),
-        photo=tuple(re.compile(p, re.IGNORECASE if "(?P<credit>[A-Z]" not in p else 0)
-                    for p in data["photo_credits"]),
+        source=tuple(re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in data["source_lines"]),
+        # A credit pattern that asks for capitals ("(?P<credit>[A-Z]") is case-sensitive.
+        photo=tuple(
+            (re.compile(e["pattern"], 0 if "(?P<credit>[A-Z]" in e["pattern"] else re.IGNORECASE), bool(e["known"]))
+            for e in data["photo_credits"]
+        ),
+        credit_words=frozenset(w.lower() for w in data.get("credit_words") or ()),
     )
 
 
@@ -80,6 +85,14 @@ class LineVerdicts:
     captions: list[str] = field(default_factory=list)
 
 
+def _first_match(patterns: tuple[re.Pattern[str], ...], line: str) -> re.Match[str] | None:
+    for p in patterns:
+        m = p.match(line)
+        if m:
+            return m
+    return None
+
+
 def looks_like_headline(line: str) -> bool:
     """A short line without closing punctuation or quotes: a headline, not a sentence."""
     words = line.split()
@@ -95,11 +108,18 @@ def photo_credit(line: str) -> tuple[str, str] | None:
     tail = line[offset:]
     if "/" not in tail and ":" not in tail and "(" not in tail and "[" not in tail:
         return None  # every credit form needs one of these
-    for pattern in rules().photo:
+    for pattern, known in rules().photo:
         m = pattern.search(tail)
-        if m:
+        if m and (not known or _credit_is_known(m.group("credit"))):
             return line[: offset + m.start()].strip(), m.group("credit").strip()
     return None
+
+
+def _credit_is_known(credit: str) -> bool:
+    from flows.clean.outlets import known_name
+
+    first = re.split(r"\s*/\s*", credit.strip())[0].strip(" .()[]").lower()
+    return first in rules().credit_words or known_name(first)
 
 
 def classify_lines(lines: list[str]) -> LineVerdicts:
@@ -146,7 +166,7 @@ def classify_lines(lines: list[str]) -> LineVerdicts:
             # "Reporter: A Editor: B" and "Pewarta: A | Editor: B" share one line.
             if verdict.editor is None and (m := EDITOR.search(line)):
                 verdict.editor = m.group("name").strip(" .")
-        elif short and (m := r.source.match(line)):
+        elif short and (m := _first_match(r.source, line)):
             drop(i, "source")
             verdict.source_notes.append(m.group("value").strip(" ."))
         elif (cap := photo_credit(line)) is not None:

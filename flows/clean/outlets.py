@@ -139,6 +139,19 @@ def outlet_from_name(name: str | None) -> str | None:
     return _outlet_names().get(name.strip().lower())
 
 
+@lru_cache(maxsize=1)
+def _all_names() -> frozenset[str]:
+    names = set()
+    for src in sources().values():
+        names.update(n.lower() for n in (src.name, *src.aliases, *src.ambiguous, *src.domains))
+    return frozenset(names)
+
+
+def known_name(name: str) -> bool:
+    """True if ``name`` (case-insensitive) names a known outlet or agency."""
+    return name.strip().lower() in _all_names()
+
+
 def site_names(outlet_id: str | None) -> tuple[str, ...]:
     """Names by which an outlet signs its page titles (for stripping title suffixes)."""
     if not outlet_id or outlet_id not in sources():

@@ -1,0 +1,98 @@
+"""Line-level boilerplate removal (flows/clean/boilerplate.py)."""
+
+from flows.clean.boilerplate import classify_lines, photo_credit
+
+
+def kept(lines):
+    v = classify_lines(lines)
+    return [line for line, keep in zip(v.lines, v.keep) if keep]
+
+
+STORY = [
+    "Pemerintah Rusia dan junta militer Myanmar sepakat memperkuat kerja sama keamanan.",
+    "Dalam kunjungan ke Moskow, Min Aung Hlaing bertemu dengan Nikolai Patrushev.",
+]
+
+
+def test_drops_ads_scroll_markers_and_gambas():
+    lines = [STORY[0], "ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", STORY[1], "[Gambas:Video CNN]"]
+    assert kept(lines) == STORY
+
+
+def test_read_also_line_with_headline_is_dropped():
+    lines = [STORY[0], "Baca juga: Paus Fransiskus Memohon Pemimpin Militer Buka Koridor", STORY[1]]
+    assert kept(lines) == STORY
+
+
+def test_lone_marker_keeps_the_content_line_after_it():
+    quote = ('Myanmar adalah mitra strategis kami yang telah teruji waktu. Kerja sama di bidang militer '
+             'adalah bagian penting," terang Menteri Pertahanan Sergei Shoigu.')
+    assert kept([STORY[0], "BACA JUGA:", quote, STORY[1]]) == [STORY[0], quote, STORY[1]]
+
+
+def test_lone_marker_drops_a_headline_after_it():
+    assert kept([STORY[0], "Baca Juga:", "Rusia Kirim Jet Tempur ke Myanmar", STORY[1]]) == STORY
+
+
+def test_video_promos_are_dropped():
+    lines = [STORY[0], "Simak juga Video 'Janji Mensos ke Prabowo: Tak Akan Korupsi':",
+             'Tonton juga video "Prabowo Puji Jokowi" di sini:', "Saksikan Live DetikPagi :", STORY[1]]
+    assert kept(lines) == STORY
+
+
+def test_a_line_starting_with_terkait_is_content():
+    line = "Terkait hal ini, Menteri Dalam Negeri Tito Karnavian mengungkapkan mandat dari Presiden."
+    assert kept([STORY[0], line]) == [STORY[0], line]
+
+
+def test_related_block_and_menus_after_tail_marker_are_dropped():
+    lines = STORY + ["Berita terkait", "Tentara AS Ditahan di Rusia", "4 jam lalu",
+                     "Rusia menuduh tentara AS terlibat pencurian.", "Baca Selengkapnya"]
+    assert kept(lines) == STORY
+    lines = STORY + ["Tags", "Artikel Pilihan", "Terkini", "Terpopuler", "Kabar Daerah", "x"]
+    assert kept(lines) == STORY
+
+
+def test_teasers_outside_a_tail_block_are_dropped():
+    lines = STORY + ["Ukraina Tolak Akui Putin", "2 jam lalu", "Ukraina Tolak Akui Putin",
+                     "Kementerian Luar Negeri Ukraina mengatakan tidak ada dasar hukum.", "Baca Selengkapnya"]
+    assert kept(lines) == STORY
+
+
+def test_closing_initials_are_cut_from_the_last_line():
+    v = classify_lines([STORY[0], "Hanya satu negara, Belarus, yang menentangnya. (haninmazaya/arrahmah.com)", "(blq/dna)"])
+    assert [ln for ln, k in zip(v.lines, v.keep) if k] == [STORY[0], "Hanya satu negara, Belarus, yang menentangnya."]
+
+
+def test_editor_and_source_lines():
+    v = classify_lines(STORY + ["Editor: Gracia Tanu Wijaya", "Sumber: Al Jazeera"])
+    assert v.editor == "Gracia Tanu Wijaya"
+    assert v.source_notes == ["Al Jazeera"]
+    assert sum(v.keep) == 2
+    v = classify_lines(STORY + ["Reporter: Desty Luthfiani Editor: Sunudyantoro"])
+    assert v.editor == "Sunudyantoro"
+
+
+def test_photo_captions_and_credits():
+    assert photo_credit("Min Aung Hlaing memimpin parade militer di Naypyitaw. [REUTERS / Stringer]")[1] == "REUTERS / Stringer"
+    assert photo_credit("Suasana di perbatasan Myanmar. Foto: AFP/MANAN VATSYAYANA")[1] == "AFP/MANAN VATSYAYANA"
+    assert photo_credit("Warga menembus banjir di Bekasi. KOMPAS.com/FIRDA JANATI") is not None
+    assert photo_credit("(Foto: dok. Cetaphil)") is not None
+
+
+def test_sentence_ending_in_an_abbreviation_pair_is_not_a_caption():
+    line = "Kemnaker melibatkan lembaga negara dalam program magang bergaji upah minimum (UMK/UMP)."
+    assert photo_credit(line) is None
+    assert kept([line]) == [line]
+
+
+def test_subtitle_repeated_as_caption_is_dropped():
+    deck = "Myanmar dan Rusia, dua rezim yang dikenal paling terisolasi di dunia saling bertemu bahas kerja sama."
+    v = classify_lines([deck, deck + " /Reuters/Stringer."] + STORY)
+    assert [ln for ln, k in zip(v.lines, v.keep) if k] == STORY
+    assert v.photo_credits == ["Reuters/Stringer."]
+
+
+def test_leading_bare_domain_is_dropped():
+    v = classify_lines(["yoldash.net"] + STORY)
+    assert sum(v.keep) == 2 and v.site_domain == "yoldash.net"
