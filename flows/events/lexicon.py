@@ -226,7 +226,8 @@ def find_triggers(tokens: Tokens, lexicon: Lexicon | None = None) -> list[Trigge
     if not tokens.words:
         return []
     # Hyphens become spaces so "kerja-sama" matches "kerja sama"; the token map stays 1:1.
-    joined_words = [w.replace("-", " ") for w in tokens.words]
+    # The clitic -nya is dropped for matching: "pertemuannya", "pasukannya".
+    joined_words = [_strip_nya(w).replace("-", " ") for w in tokens.words]
     pieces_start: list[int] = []
     pos = 1
     for w in joined_words:
@@ -258,6 +259,10 @@ def find_triggers(tokens: Tokens, lexicon: Lexicon | None = None) -> list[Trigge
         taken |= span
     kept.sort(key=lambda m: m.tok_start)
     return kept
+
+
+def _strip_nya(word: str) -> str:
+    return word[:-3] if len(word) > 6 and word.endswith("nya") else word
 
 
 def _has_with(tokens: Tokens, m: TriggerMatch) -> bool:
