@@ -16,7 +16,7 @@ from typing import Any
 import polars as pl
 
 from flows.actors.gazetteer import GazActor, get_gazetteer
-from flows.actors.mentions import Mention, extract_article
+from flows.actors.mentions import Mention, article_hits, extract_article, ner_candidate_sentences
 from flows.actors.resolve import actor_id, normalise_name
 from flows.text import sentence_index, sentence_spans
 
@@ -57,19 +57,18 @@ def actor_mentions(clean: pl.DataFrame, use_ner: bool | None = None) -> tuple[pl
     ids = clean.get_column("article_id").to_list()
     bodies = [b or "" for b in clean.get_column("body").to_list()]
     tagger = load_ner() if use_ner is not False else None
-    ner_spans: list[list[tuple[int, int, str]]] = (
-        tagger.spans(bodies) if tagger is not None else [[] for _ in bodies]
-    )
+    hits = [article_hits(b, gaz) if b else [] for b in bodies]
+    sents = [sentence_spans(b) if b else [] for b in bodies]
+    ner_spans = _tag(tagger, bodies, hits, sents, gaz) if tagger is not None else [[] for _ in bodies]
 
     rows: dict[str, list] = {k: [] for k in MENTION_SCHEMA}
     agg: dict[str, dict] = {}
-    for art_id, body, spans in zip(ids, bodies, ner_spans):
+    for art_id, body, spans, art_hits, art_sents in zip(ids, bodies, ner_spans, hits, sents):
         if not body:
             continue
-        found = extract_article(body, gaz, spans)
+        found = extract_article(body, gaz, spans, art_hits)
         if not found:
             continue
-        sents = sentence_spans(body)
         for m in found:
             aid = actor_id(m.actor)
             role = m.role.text if m.role is not None and m.type == "PER" else None
@@ -78,7 +77,7 @@ def actor_mentions(clean: pl.DataFrame, use_ner: bool | None = None) -> tuple[pl
             rows["mention"].append(m.text)
             rows["start"].append(m.start)
             rows["end"].append(m.end)
-            rows["sentence_id"].append(sentence_index(sents, m.start) if sents else 0)
+            rows["sentence_id"].append(sentence_index(art_sents, m.start) if art_sents else 0)
             rows["type"].append(m.type)
             rows["role"].append(role)
             rows["actor_name"].append(m.actor.name)
@@ -88,6 +87,22 @@ def actor_mentions(clean: pl.DataFrame, use_ner: bool | None = None) -> tuple[pl
         [_actor_row(aid, a) for aid, a in sorted(agg.items())], schema=ACTOR_SCHEMA, orient="row"
     ) if agg else pl.DataFrame(schema=ACTOR_SCHEMA)
     return mentions, actors
+
+
+def _tag(tagger: Any, bodies: list[str], hits: list, sents: list, gaz: Any) -> list[list[tuple[int, int, str]]]:
+    """NER spans per body, tagging in one batch only the sentences with unexplained names."""
+    texts: list[str] = []
+    where: list[tuple[int, int]] = []  # (body index, sentence start)
+    for i, body in enumerate(bodies):
+        for s, e in ner_candidate_sentences(body, hits[i], gaz, sents[i]):
+            texts.append(body[s:e])
+            where.append((i, s))
+    out: list[list[tuple[int, int, str]]] = [[] for _ in bodies]
+    if not texts:
+        return out
+    for (i, s), spans in zip(where, tagger.spans(texts)):
+        out[i].extend((s + a, s + b, t) for a, b, t in spans)
+    return out
 
 
 def _aggregate(agg: dict[str, dict], aid: str, m: Mention) -> None:

@@ -119,8 +119,14 @@ def _case_rule(key: str, kind: str, actor: GazActor | None, words: frozenset[str
     return "cap"
 
 
-_WORD = re.compile(r"\w", re.UNICODE)
-_GLUED = re.compile(r"(?:lansir|dilansir|melansir|mengutip|dikutip)$")
+_GLUED = re.compile(r"(?:[Ll]ansir|[Mm]engutip|[Dd]ikutip)(?=[A-Z])")
+# Every character that is not a letter or digit becomes a space (same length).
+_BLANK = {c: " " for c in range(0x2000, 0x2070)}
+_BLANK.update({ord(c): " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\t\n\r\x0b\x0c\xa0«»‹›"})
+
+
+def _blank(text: str) -> str:
+    return text.translate(_BLANK)
 
 
 class Gazetteer:
@@ -156,8 +162,13 @@ class Gazetteer:
 
     def finish(self) -> Gazetteer:
         """Compile the automaton; call once after all keys are added."""
+        merged: dict[str, list[Entry]] = {}
         for folded, entries in self._by_key.items():
-            self._auto.add_word(folded, (folded, tuple(entries)))
+            # Keys are stored between spaces, punctuation blanked, so that the automaton
+            # reports whole-word matches only.
+            merged.setdefault(" " + _blank(folded) + " ", []).extend(entries)
+        for key, entries in merged.items():
+            self._auto.add_word(key, (len(key), tuple(entries)))
         self._auto.make_automaton()
         return self
 
@@ -166,19 +177,15 @@ class Gazetteer:
         """Return leftmost-longest, non-overlapping hits of all keys in ``text``."""
         if not self._by_key:
             return []
-        low = fold(text)
-        n = len(text)
+        norm = _blank(fold(text))
+        # Scraped text glues the agency to the verb ("dilansirAFP"): split them.
+        for m in _GLUED.finditer(text):
+            norm = norm[: m.end() - 1] + " " + norm[m.end():]
         cands: list[Hit] = []
-        for end_idx, (folded, entries) in self._auto.iter(low):
-            start = end_idx - len(folded) + 1
-            end = end_idx + 1
-            # Whole words only.
-            if start > 0 and _WORD.match(text[start - 1]) and _WORD.match(folded[0]):
-                # Scraped text glues the agency to the verb ("dilansirAFP").
-                if not (text[start].isupper() and _GLUED.search(low, max(0, start - 9), start)):
-                    continue
-            if end < n and _WORD.match(text[end]) and _WORD.match(folded[-1]):
-                continue
+        for end_idx, (klen, entries) in self._auto.iter(" " + norm + " "):
+            # Padded index i is text index i - 1; the key sits between its two spaces.
+            start = end_idx - klen + 1
+            end = end_idx - 1
             surface = text[start:end]
             ok = tuple(e for e in entries if _case_ok(surface, e))
             if ok:

@@ -97,12 +97,69 @@ def _trim_titles(body: str, start: int, end: int, title_hits: list[Hit]) -> int:
     return start
 
 
-def extract_article(
-    body: str, gaz: Gazetteer, ner_spans: list[tuple[int, int, str]] | None = None
-) -> list[Mention]:
-    """Return the actor mentions of ``body``, resolved within the article, in text order."""
+def article_hits(body: str, gaz: Gazetteer) -> list[Hit]:
+    """Gazetteer hits of ``body`` outside navigation lines."""
     skip = skip_regions(body, gaz.skip_prefixes)
-    hits = [h for h in gaz.find(body) if not _inside(skip, h.start, h.end)]
+    return [h for h in gaz.find(body) if not _inside(skip, h.start, h.end)]
+
+
+_CAP_WORD = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*")
+
+
+_WS_TOKEN = re.compile(r"\S+")
+
+
+def ner_candidate_sentences(body: str, hits: list[Hit], gaz: Gazetteer,
+                            spans: list[tuple[int, int]], window: int = 4) -> list[tuple[int, int]]:
+    """Stretches of text worth tagging: a few words either side of each capitalised word
+    that no gazetteer key explains and that is not an ordinary word opening a sentence.
+
+    Tagging windows instead of whole sentences keeps the NER off the many words that
+    cannot be names; ``window`` words of context on each side keep its features intact.
+    """
+    out: list[tuple[int, int]] = []
+    hi = 0
+    for s, e in spans:
+        while hi < len(hits) and hits[hi].end <= s:
+            hi += 1
+        local = [h for h in hits[hi:] if h.start < e]
+        toks = [m.span() for m in _WS_TOKEN.finditer(body, s, e)]
+        keep: list[int] = []
+        for i, (ts, te) in enumerate(toks):
+            m = _CAP_WORD.match(body, ts, te)
+            if not m:
+                continue
+            w = m.group(0)
+            if w in _NOT_NAME or (w.isupper() and len(w) > 4):
+                continue
+            if any(h.start <= ts and m.end() <= h.end for h in local):
+                continue
+            if i == 0 and w.lower() in gaz.words:
+                continue
+            keep.append(i)
+        last = -1
+        for i in keep:
+            lo, up = max(0, i - window), min(len(toks) - 1, i + window)
+            if out and lo <= last + 1 and out[-1][0] >= s:
+                out[-1] = (out[-1][0], toks[up][1])
+            else:
+                out.append((toks[lo][0], toks[up][1]))
+            last = up
+    return out
+
+
+def extract_article(
+    body: str, gaz: Gazetteer, ner_spans: list[tuple[int, int, str]] | None = None,
+    hits: list[Hit] | None = None,
+) -> list[Mention]:
+    """Return the actor mentions of ``body``, resolved within the article, in text order.
+
+    ``ner_spans`` are the tagger's (start, end, type) spans in ``body``; ``hits`` may
+    pass :func:`article_hits` when the caller computed them already.
+    """
+    skip = skip_regions(body, gaz.skip_prefixes)
+    if hits is None:
+        hits = article_hits(body, gaz)
     roles = role_chains(body, hits)
     title_hits = [h for h in hits if h.kinds() & {"title", "descriptor"}]
 
@@ -120,6 +177,16 @@ def extract_article(
     for s, e, t in ner_spans or ():
         if t not in ("PER", "ORG", "LOC") or _inside(skip, s, e):
             continue
+        # A tagged span that starts inside a role phrase ("Spanyol Alvaro Garcia Ortiz"
+        # after "Jaksa Agung") is the name after the phrase, and a name after a title is
+        # a person.
+        chain = next((r for r in roles if r.start <= s < r.end), None)
+        if chain is not None and chain.end < e:
+            s = chain.end
+            while s < e and body[s].isspace():
+                s += 1
+            if chain.has_title and _NAME.match(body, s):
+                t = "PER"
         if t == "PER":
             s = _trim_titles(body, s, e, title_hits)
         if s >= e:
@@ -134,7 +201,7 @@ def extract_article(
             # ("Komite Anti-Teroris Bersama Rusia-Myanmar"), never over a curated person.
             if not (strictly_larger and all(
                 m.type in ("LOC", "COUNTRY") or (m.actor.source == "city") for m in overlapping
-            )):
+            ) and _capitalised_rest(body, s, e, overlapping)):
                 continue
             for m in overlapping:
                 mentions.remove(m)
@@ -186,6 +253,16 @@ def _other_bearers(body: str, mentions: list[Mention], title_hits: list[Hit],
             continue
         m.start, m.text, m.source = s, body[s : m.end], "partial"
         m.actor = _text_actor(m.text, "PER", gaz)
+
+
+def _capitalised_rest(body: str, s: int, e: int, inner: list[Mention]) -> bool:
+    """Whether a span has a capitalised word outside the mentions inside it: "Komite ...
+    Rusia-Myanmar" has, "Rusia-Myanmar" and "wilayah Palestina" have not."""
+    chars = list(body[s:e])
+    for m in inner:
+        for i in range(m.start - s, m.end - s):
+            chars[i] = " "
+    return any(w[:1].isupper() for w in _TOKEN.findall("".join(chars)))
 
 
 def _resolve_bare(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
@@ -310,10 +387,24 @@ def _short_names(body: str, mentions: list[Mention], skip: list[tuple[int, int]]
         if tok in _NOT_NAME or fold(tok) in gaz.by_name:
             continue
         actor = actor_of[next(iter(names))]
-        for m in re.finditer(rf"(?<![\w-]){re.escape(tok)}(?![\w-])", body):
-            if _covered(mentions, m.start(), m.end()) or _inside(skip, m.start(), m.end()):
+        for s, e in _word_occurrences(body, tok):
+            if _covered(mentions, s, e) or _inside(skip, s, e):
                 continue
-            mentions.append(Mention(m.start(), m.end(), tok, "PER", actor, "partial"))
+            mentions.append(Mention(s, e, tok, "PER", actor, "partial"))
+
+
+def _word_occurrences(body: str, word: str) -> list[tuple[int, int]]:
+    """Spans of ``word`` in ``body`` as a whole word (no letter, digit or hyphen around it)."""
+    out = []
+    i = body.find(word)
+    n = len(word)
+    while i >= 0:
+        before = body[i - 1] if i > 0 else " "
+        after = body[i + n] if i + n < len(body) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            out.append((i, i + n))
+        i = body.find(word, i + n)
+    return out
 
 
 def _end_of_words(body: str, pos: int, n: int) -> int:
@@ -383,13 +474,13 @@ def _acronyms(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
             if not _covered(mentions, s, e):
                 mentions.append(Mention(s, e, body[s:e], "ORG", actor, "acronym"))
     for acr, actor in learned.items():
-        for m in re.finditer(rf"(?<!\w){re.escape(acr)}(?!\w)", body):
-            if _inside(skip, m.start(), m.end()):
+        for s, e in _word_occurrences(body, acr):
+            if _inside(skip, s, e):
                 continue
-            hit = next((x for x in mentions if _overlaps(m.start(), m.end(), x.start, x.end)), None)
+            hit = next((x for x in mentions if _overlaps(s, e, x.start, x.end)), None)
             if hit is None:
-                mentions.append(Mention(m.start(), m.end(), acr, "ORG", actor, "acronym"))
-            elif (hit.start, hit.end) == (m.start(), m.end()) and hit.type == "ORG":
+                mentions.append(Mention(s, e, acr, "ORG", actor, "acronym"))
+            elif (hit.start, hit.end) == (s, e) and hit.type == "ORG":
                 hit.actor = actor  # the article's own definition wins
 
 
