@@ -166,6 +166,12 @@ def _pick_year(
     ``direction`` "past"/"future" forces a date on/before or on/after the anchor; a weekday
     restricts the candidates to years in which the day falls on that weekday.
     """
+    if weekday is not None:
+        # A day and month close to the anchor wins over a contradicting weekday (a typo
+        # in "Sabtu (19/10)" is likelier than a story from another year).
+        near = _pick_year(month, day, anchor, direction)
+        if near is not None and (near.weekday() == weekday or abs((near - anchor).days) <= 45):
+            return near
     best: dt.date | None = None
     span = 30 if weekday is not None else 1
     for y in range(anchor.year - span, anchor.year + span + 1):

@@ -48,10 +48,10 @@ _SUBORDINATORS = frozenset(
     "selama begitu seusai sesudah".split()
 )
 _COORD = re.compile(
-    r"^\s*,?\s*(?:dan|serta|maupun|bersama(?:\s+dengan)?)\s+(?:\S+\s+){0,4}$"  # "X dan (wakil) Y"
-    r"|^\s*,\s*$"  # "X, Y"
+    r"^[\s)\]]*,?\s*(?:dan|serta|maupun|bersama(?:\s+dengan)?)\s+(?:\S+\s+){0,4}$"  # "X (A) dan (wakil) Y"
+    r"|^[\s)\]]*,\s*$"  # "X, Y"
 )
-_COORD_RIGHT = re.compile(r"^\s*,?\s*(?:dan|serta|maupun)\s+(?:\S+\s+){0,3}$|^\s*,\s*$")
+_COORD_RIGHT = re.compile(r"^[\s)\]]*,?\s*(?:dan|serta|maupun)\s+(?:\S+\s+){0,3}$|^[\s)\]]*,\s*$")
 _CHAIN_SKIP = frozenset("juga telah sudah akan kemudian lalu pun turut ikut saling tidak belum pula bersama".split())
 _AND_CHAIN = frozenset("dan serta lalu kemudian".split())
 _PURPOSE_CHAIN = frozenset("untuk guna demi agar".split())
@@ -97,6 +97,8 @@ def group_left(
             break
         if mentions[j].type == "LOC" or is_oblique(tokens, mentions[j], lex):
             break
+        if gap.strip(" )]") == "," and mentions[j].type != group[0].type:
+            break  # "Pemimpin Minoritas Senat, Chuck Schumer": an apposition
         group.insert(0, mentions[j])
         j -= 1
     return group
@@ -143,6 +145,15 @@ def _in_leading_subclause(body: str, tokens: Tokens, m: Mention, trig: TriggerMa
     return comma != -1
 
 
+def _is_country(m: Mention) -> bool:
+    from flows.events.locations import get_gazetteer
+
+    return m.name in get_gazetteer().countries
+
+
+_AUX = frozenset("telah sudah akan juga pun tengah sedang masih terus sempat pernah".split())
+
+
 def _subject(
     body: str, tokens: Tokens, mentions: list[Mention], trig: TriggerMatch, sent: tuple[int, int],
     lex: Lexicon,
@@ -156,9 +167,12 @@ def _subject(
         m = mentions[idx]
         if m.end > trig.start or m.start < sent[0]:
             continue
-        if is_oblique(tokens, m, lex) or _in_leading_subclause(body, tokens, m, trig, sent):
+        gap_words = [w.lower() for w in _WORD.findall(body[m.end : trig.start])]
+        # "dengan Moskow memberikan pelatihan": an oblique right before the verb is its subject.
+        adjacent = all(w in _AUX for w in gap_words)
+        if (is_oblique(tokens, m, lex) and not adjacent) or _in_leading_subclause(body, tokens, m, trig, sent):
             continue
-        if m.type == "LOC" and len(_WORD.findall(body[m.end : trig.start])) > 4:
+        if m.type == "LOC" and len(gap_words) > 4:
             continue
         return group_left(body, tokens, mentions, idx, sent[0], lex)
     return []
@@ -180,7 +194,7 @@ def _main_subject(
 def _after(
     body: str, tokens: Tokens, mentions: list[Mention], pos: int, sent: tuple[int, int],
     stop_at: list[TriggerMatch], lex: Lexicon, preps: frozenset[str] | None = None,
-    max_gap: int = 90, direct_words: int = 3,
+    max_gap: int = 90, direct_words: int = 3, extra_preps: tuple[str, ...] = (),
 ) -> tuple[list[Mention], str | None]:
     """The first actor group after ``pos`` in the same clause, and the preposition before it.
 
@@ -190,8 +204,8 @@ def _after(
     other prepositions ("di", "mengenai") are passed over, and once one has been passed
     over a comma ends the search.
     """
-    target_preps = lex.cues.get("target_preps", frozenset())
-    oblique = lex.cues.get("oblique_preps", frozenset())
+    target_preps = lex.cues.get("target_preps", frozenset()) | frozenset(extra_preps)
+    oblique = lex.cues.get("oblique_preps", frozenset()) - frozenset(extra_preps)
     skipped = False
     for idx, m in enumerate(mentions):
         if m.start < pos or m.end > sent[1]:
@@ -211,13 +225,17 @@ def _after(
             return [], None  # another trigger owns this mention
         prep = gap_words[-1] if gap_words else None
         if preps is not None:
-            if prep in preps and (m.type != "LOC" or prep in ("oleh", "terhadap", "kepada")):
-                return group_right(body, mentions, _head(mentions, idx), sent[1]), prep
+            # "oleh penjaga pantai Malaysia": the preposition may head a short phrase.
+            at = max((i for i, w in enumerate(gap_words) if w in preps), default=None)
+            if at is not None and len(gap_words) - at - 1 <= 3 and not _has_verb(" ".join(gap_words[at + 1 :])):
+                if m.type != "LOC" or gap_words[at] in ("oleh", "terhadap", "kepada"):
+                    return group_right(body, mentions, _head(mentions, idx), sent[1]), gap_words[at]
             skipped = True
             continue
         if m.type == "LOC":
-            # A capital as target only right after "terhadap"/"kepada" ("sanksi terhadap Moskow").
-            if prep in ("terhadap", "kepada"):
+            # A capital as target only right after "terhadap"/"kepada" ("sanksi terhadap Moskow"),
+            # a place tagged LOC that is a country ("dari Niger") after any target preposition.
+            if prep in ("terhadap", "kepada") or (prep in target_preps and _is_country(m)):
                 return [m], prep
             skipped = True
             continue
@@ -231,7 +249,8 @@ def _after(
         ):
             if not _has_verb(" ".join(gap_words[last_prep + 1 :])):
                 return group_right(body, mentions, _head(mentions, idx), sent[1]), gap_words[last_prep]
-        if prep not in oblique and len(gap_words) <= direct_words and not _has_verb(gap):
+        if prep not in oblique and len(gap_words) <= direct_words and (not _has_verb(gap) or len(gap_words) == 1):
+            # A single verb may stand between: "menolak mengizinkan X", "meminta X".
             return group_right(body, mentions, _head(mentions, idx), sent[1]), None
         skipped = True
     return [], None
@@ -293,7 +312,7 @@ def find_arguments(
     possessor: list[Mention] = []
     if form.noun:
         # "kunjungan Min Aung Hlaing ke Rusia", "pertemuan antara X dan Y"
-        after, prep = _after(body, tokens, mentions, trig.end, sent, later, lex, max_gap=60, direct_words=5)
+        after, prep = _after(body, tokens, mentions, trig.end, sent, later, lex, max_gap=70, direct_words=7)
         if after and prep == "antara":
             return Arguments(after[:1], after[1:2], after)
         if after and prep is None:
@@ -314,7 +333,7 @@ def find_arguments(
 
     source = possessor or subject
     start = possessor[-1].end if possessor else trig.end
-    target, prep = _after(body, tokens, mentions, start, sent, later, lex)
+    target, prep = _after(body, tokens, mentions, start, sent, later, lex, extra_preps=form.trigger.target_preps)
     target = [t for t in target if t not in source] or [t for t in inherited_targets if t not in source]
     # "X dan Y bertemu/sepakat": both parties act; a far topic ("membahas urusan Z") is no target.
     if form.trigger.symmetric and len(source) >= 2 and prep not in ("dengan", "antara"):

@@ -12,7 +12,7 @@ from flows.events.arguments import Arguments, Mention, find_arguments
 from flows.events.codes import codes_for, confidence
 from flows.events.lexicon import Lexicon, Tokens, TriggerMatch, find_triggers, get_lexicon, tokenize
 from flows.events.locations import locate
-from flows.events.modes import find_context, is_future, is_negated, is_reported, mode_of
+from flows.events.modes import find_context, is_future, is_negated, is_past, is_reported, mode_of
 from flows.temporal import DateMention, find_dates
 from flows.text import sentence_index, sentence_spans
 
@@ -85,8 +85,9 @@ def _event_id(article_id: str, sentence_id: int, offset: int, event_type: str, e
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _clean_mentions(rows: list[dict], names: dict[str, str]) -> list[Mention]:
-    """Mentions sorted by start, nested and duplicate spans removed (the longest wins)."""
+def _clean_mentions(rows: list[dict], names: dict[str, str], body: str = "") -> list[Mention]:
+    """Mentions sorted by start, nested and duplicate spans removed (the longest wins), and
+    "Otoritas Jasa Keuangan (OJK)" folded into one mention."""
     ms = sorted(
         (
             Mention(
@@ -101,6 +102,13 @@ def _clean_mentions(rows: list[dict], names: dict[str, str]) -> list[Mention]:
     out: list[Mention] = []
     for m in ms:
         if out and m.start < out[-1].end:
+            continue
+        prev = out[-1] if out else None
+        if (
+            prev is not None and m.actor_id and m.actor_id == prev.actor_id
+            and body[prev.end : m.start].strip() == "(" and body[m.end : m.end + 1] == ")"
+        ):
+            out[-1] = Mention(prev.start, m.end + 1, prev.actor_id, prev.name, prev.type)
             continue
         out.append(m)
     return out
@@ -124,14 +132,15 @@ def _citation_dates(dates: list[DateMention], tokens: Tokens, trigs: list[Trigge
 
 def _pick_date(
     dates: list[DateMention], spans: list[tuple[int, int]], body: str, sid: int, trig: TriggerMatch,
-    anchor: dt.date | None,
+    anchor: dt.date | None, past: bool = False,
 ) -> tuple[DateMention | None, str | None]:
     """The date of an event: the date expression nearest the trigger in its sentence
     (day-precise ones preferred); else the last day-precise date of the sentence before it
     in the same paragraph; else the lead's date (first two sentences), which in news
-    usually dates the main story."""
+    usually dates the main story. With ``past`` (the verb says "telah"), dates after the
+    article are passed over."""
     s0, s1 = spans[sid]
-    inside = [d for d in dates if d.start >= s0 and d.end <= s1]
+    inside = [d for d in dates if d.start >= s0 and d.end <= s1 and not (past and d.future)]
     if inside:
         def dist(d: DateMention) -> int:
             return max(d.start - trig.end, trig.start - d.end, 0) + (0 if d.precision == "day" else 60)
@@ -154,12 +163,20 @@ def _pick_date(
     return None, None
 
 
-def _is_topic(trig: TriggerMatch, trigs: list[TriggerMatch]) -> bool:
+_TOPIC_BREAK = frozenset("meski meskipun walaupun namun tetapi sementara karena setelah sebelum yang".split())
+
+
+def _is_topic(trig: TriggerMatch, trigs: list[TriggerMatch], tokens: Tokens) -> bool:
     """A noun trigger right after a verb trigger is its topic ("membahas kerja sama militer",
     "menarik diri dari pertemuan"), not an event of its own."""
-    return trig.form.noun and any(
-        not t.form.noun and 0 <= trig.tok_start - t.tok_end <= 3 for t in trigs if t is not trig
-    )
+    if not trig.form.noun:
+        return False
+    for t in trigs:
+        if t is trig or t.form.noun or not 0 <= trig.tok_start - t.tok_end <= 2:
+            continue
+        if not any(w in _TOPIC_BREAK for w in tokens.words[t.tok_end : trig.tok_start]):
+            return True
+    return False
 
 
 def _candidates(
@@ -175,13 +192,14 @@ def _candidates(
         args = find_arguments(body, tokens, mentions, trig, (s0, s1), others, previous, lex)
         if not trig.form.noun:
             previous = (trig, args)
-        if (not args.sources and not args.targets) or _is_topic(trig, trigs):
+        if (not args.sources and not args.targets) or _is_topic(trig, trigs, tokens):
             continue
         negated = is_negated(tokens, trig, tok_lo, lex)
         future = is_future(tokens, trig, tok_lo, tok_hi, lex)
         reported = is_reported(tokens, tok_lo, tok_hi, trig, lex)
         context = find_context(tokens, trig, tok_hi, lex)
-        date, date_source = _pick_date(dates, spans, body, sid, trig, anchor)
+        past = is_past(tokens, trig, tok_lo, lex)
+        date, date_source = _pick_date(dates, spans, body, sid, trig, anchor, past and not future)
         if date is not None and date.future:
             future = True
         sources = args.sources[:_MAX_SPLIT] or [None]
@@ -251,7 +269,7 @@ def _article_events(
     dates = find_dates(body, anchor)
     cited = _citation_dates(dates, tokens, trigs, lex)
     dates = [d for d in dates if d.start not in cited]
-    mentions = _clean_mentions(mention_rows, names)
+    mentions = _clean_mentions(mention_rows, names, body)
     loc_spans = [(m.start, m.end) for m in mentions if m.type == "LOC"]
     by_sentence: dict[int, list[TriggerMatch]] = {}
     for t in trigs:

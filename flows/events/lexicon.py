@@ -32,6 +32,7 @@ class Trigger:
     symmetric: bool = False
     inverse: bool = False
     weight: float = 0.8
+    target_preps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ def _entry_forms(entry: dict) -> list[Form]:
         symmetric=bool(entry.get("symmetric", False)),
         inverse=bool(entry.get("inverse", False)),
         weight=float(entry.get("weight", 0.8)),
+        target_preps=tuple(str(p).lower() for p in entry.get("target_preps", []) or []),
     )
     out: list[Form] = []
     for stem, patterns in (entry.get("stems") or {}).items():

@@ -47,6 +47,14 @@ def is_future(tokens: Tokens, trig: TriggerMatch, floor: int, ceiling: int, lex:
     return False
 
 
+_PAST = frozenset("telah sudah sempat pernah".split())
+
+
+def is_past(tokens: Tokens, trig: TriggerMatch, floor: int, lex: Lexicon) -> bool:
+    """Whether a perfect-aspect cue ("telah", "sudah", "sempat") precedes the trigger."""
+    return any(w in _PAST for w in _before(tokens, trig, 3, floor))
+
+
 def is_reported(tokens: Tokens, tok_lo: int, tok_hi: int, trig: TriggerMatch, lex: Lexicon) -> bool:
     """Whether the sentence is reported speech ("kata", "menurut", "dilaporkan")."""
     cues = lex.cues.get("reported", frozenset())
