@@ -91,13 +91,35 @@ def _norm(s):
     return " ".join(_words(s)) if s else None
 
 
-def score(cases, verbose=False) -> dict:
+def baseline_clean(raw: pl.DataFrame) -> pl.DataFrame:
+    """The "before" figures: raw text lines as body, or trafilatura alone for HTML pages."""
+    import trafilatura
+
+    rows = []
+    for rec in raw.iter_rows(named=True):
+        title, published, text = rec["title_hint"], rec["published_hint"], rec["text"] or ""
+        if rec["html"]:
+            doc = trafilatura.bare_extraction(rec["html"], url=rec["url"], with_metadata=True)
+            text = doc.text if doc is not None and doc.text else ""
+            title = title or (doc.title if doc is not None else None)
+            published = published or (doc.date if doc is not None else None)
+        when = None
+        if published:
+            when = dt.datetime.fromisoformat(published[:19]).replace(tzinfo=dt.timezone(dt.timedelta(hours=7)))
+        rows.append({"article_id": f"{len(rows):016x}", "title": title, "published_at": when, "outlet_id": None,
+                     "dateline": None, "editor": None,
+                     "body": "\n\n".join(ln.strip() for ln in text.split("\n") if ln.strip())})
+    return pl.DataFrame(rows, schema_overrides={"published_at": pl.Datetime("us", "UTC")})
+
+
+def score(cases, verbose=False, baseline=False) -> dict:
     """Run the cleaner over the cases and compute the metrics per set and overall."""
     raw = pl.DataFrame([c[0] for c in cases])
     t0 = time.perf_counter()
-    clean = clean_articles(raw)
+    clean = baseline_clean(raw) if baseline else clean_articles(raw)
     elapsed = time.perf_counter() - t0
-    cites = article_citations(clean)
+    cites = article_citations(clean) if not baseline else pl.DataFrame(
+        schema={"article_id": pl.String, "source_id": pl.String, "role": pl.String})
     by_article: dict[str, dict[str, set]] = {}
     for r in cites.iter_rows(named=True):
         by_article.setdefault(r["article_id"], {}).setdefault(r["role"], set()).add(r["source_id"])
@@ -201,8 +223,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", action="append", choices=["seeds", "detik", "html"])
     ap.add_argument("--json", action="store_true", help="print the raw counts as JSON")
     ap.add_argument("--verbose", "-v", action="store_true", help="list every miss")
+    ap.add_argument("--baseline", action="store_true",
+                    help="score the 'before' state: raw text, or trafilatura alone for HTML")
     args = ap.parse_args(argv)
-    result = score(load_cases(set(args.set or ["seeds", "detik", "html"])), args.verbose)
+    result = score(load_cases(set(args.set or ["seeds", "detik", "html"])), args.verbose, args.baseline)
     if args.json:
         print(json.dumps({k: dict(v) for k, v in result["stats"].items()}, indent=1))
     print(table(result))

@@ -9,10 +9,12 @@ in UTC and in Indonesian time.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 
 from flows.temporal import DateMention, find_dates
 
+_SLASHED = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})")
 WIB = dt.timezone(dt.timedelta(hours=7))
 _LETTERS = re.compile(r"[A-Za-z]+")
 # Words that may stand next to the date on a header line.
@@ -42,12 +44,18 @@ def from_hint(hint: str | None) -> tuple[dt.datetime | None, str | None]:
         return None, None
     s = hint.strip()
     iso = s[:-1] + "+00:00" if s.endswith("Z") else s
+    iso = _SLASHED.sub(r"\1-\2-\3", iso)  # "2025/10/27 14:05:32" (detik metadata)
     try:
         value = dt.datetime.fromisoformat(iso)
     except ValueError:
         value = None
+    if value is None:
+        try:
+            value = email.utils.parsedate_to_datetime(s)  # "Mon, 27 Oct 2025 14:05:32 +0700"
+        except (TypeError, ValueError, IndexError):
+            value = None
     if value is not None:
-        has_time = bool(re.search(r"\d[T ]\d{1,2}:\d\d", s))
+        has_time = bool(re.search(r"\d[T ]\d{1,2}:\d\d|\d \d{1,2}:\d\d", s))
         if not has_time:
             return _utc(value.date(), None, None), "day"
         if value.tzinfo is None:

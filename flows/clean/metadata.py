@@ -15,6 +15,8 @@ _PART_SPLIT = re.compile(r"\s*[,(]\s*|\s*\)\s*")
 _DOMAINISH = re.compile(r"\.(?:com|co|id|net|org|tv)\b", re.IGNORECASE)
 _PLACE_WORD = re.compile(r"^(?:[A-Z][A-Za-z'’.\-]*|[A-Z]{2,}[A-Z'’.\-]*)$")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+# "Judul Halaman all - Kompas.com", "Judul (Halaman 2)": paging labels glued to a title.
+_PAGE_SUFFIX = re.compile(r"\s*[(\[]?\b(?:halaman|hal\.|page)\s+(?:all|semua|\d+)[)\]]?(?=\s*(?:$|[-–—|:•·»]))", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s+(?:[-–—|:•·»]|::)\s+")
 
 
@@ -79,6 +81,7 @@ def looks_like_title(line: str) -> bool:
 def strip_site_suffix(title: str, outlet_id: str | None = None, sitename: str | None = None) -> str:
     """Remove a site name from a page title: "Judul - ANTARA News" -> "Judul"."""
     title = re.sub(r"\s+", " ", title).strip()
+    title = _PAGE_SUFFIX.sub("", title).rstrip(" -–—|:•·»")
     names = {n.lower() for n in site_names(outlet_id)}
     if sitename:
         names.add(sitename.strip().lower())
@@ -86,7 +89,7 @@ def strip_site_suffix(title: str, outlet_id: str | None = None, sitename: str | 
     while len(parts) > 1:
         last = parts[-1].strip()
         first = parts[0].strip()
-        if last.lower() in names or outlet_from_name(last) or _is_site_like(last):
+        if last.lower() in names or outlet_from_name(last) or _is_site_like(last) or _starts_with_site(last):
             parts = parts[:-1]
         elif first.lower() in names or outlet_from_name(first):
             parts = parts[1:]
@@ -104,6 +107,14 @@ def strip_site_suffix(title: str, outlet_id: str | None = None, sitename: str | 
     else:
         joined = " - ".join(p.strip() for p in parts)
     return joined
+
+
+def _starts_with_site(s: str) -> bool:
+    # "ANTARA News Jawa Timur", "Okezone Nasional", "Tribunnews Wiki": a site name plus a section.
+    words = s.split()
+    if not 2 <= len(words) <= 5:
+        return False
+    return any(outlet_from_name(" ".join(words[:k])) for k in range(1, len(words)))
 
 
 def _is_site_like(s: str) -> bool:
