@@ -146,9 +146,9 @@ def _in_leading_subclause(body: str, tokens: Tokens, m: Mention, trig: TriggerMa
 
 
 def _is_country(m: Mention) -> bool:
-    from flows.events.locations import get_gazetteer
+    from flows.events.locations import country_by_name
 
-    return m.name in get_gazetteer().countries
+    return country_by_name(m.name) is not None
 
 
 _AUX = frozenset("telah sudah akan juga pun tengah sedang masih terus sempat pernah".split())

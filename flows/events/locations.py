@@ -80,6 +80,19 @@ def get_gazetteer() -> Gazetteer:
     return Gazetteer(cities, lower, countries, min(max_words, 4))
 
 
+@lru_cache(maxsize=4096)
+def country_by_name(name: str) -> Place | None:
+    """A country by its Indonesian (countries.tsv) or English (pycountry) name."""
+    gaz = get_gazetteer()
+    if name in gaz.countries:
+        return gaz.countries[name]
+    try:
+        c = pycountry.countries.lookup(name)
+    except LookupError:
+        return None
+    return Place(_country_name(c.alpha_3, name), c.alpha_3, None, None, 0, True)
+
+
 _CAP_RUN = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|al|el))*")
 _LOCATIVE = re.compile(r"(?:\b(?:di|ke|dari|menuju|kota|ibu\s?kota)\s+)$", re.IGNORECASE)
 _BARE_MIN_POPULATION = 500_000
