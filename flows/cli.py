@@ -83,6 +83,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.ingest import expand_paths
 
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # A busy 2-core machine can take longer than Prefect's default 20 s to start its ephemeral server.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     paths = args.paths or [str(get_settings().seeds_dir)]
     for _ in expand_paths(paths):  # fail fast, before Prefect starts, on a missing path
         break
@@ -90,7 +92,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     from warehouse.db import WarehouseLockedError
 
     try:
-        summary = etl(paths=paths, db=str(_db(args)), incremental=not args.full, batch_size=args.batch_size)
+        summary = etl(paths=paths, db=str(_db(args)), incremental=not args.full,
+                      batch_size=args.batch_size, progress=sys.stderr.isatty())
     except WarehouseLockedError as exc:
         print(f"warta: {exc}", file=sys.stderr)
         return 3

@@ -12,6 +12,7 @@ import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
+from tqdm import tqdm
 
 from flows import pipeline
 from flows.events import assign_clusters
@@ -74,7 +75,13 @@ def _run_name() -> str:
 
 
 @flow(name="etl", flow_run_name=_run_name, log_prints=True)
-def etl(paths: list[str] | None = None, db: str | None = None, incremental: bool = True, batch_size: int | None = None) -> dict:
+def etl(
+    paths: list[str] | None = None,
+    db: str | None = None,
+    incremental: bool = True,
+    batch_size: int | None = None,
+    progress: bool = False,
+) -> dict:
     """Ingest, clean, extract and load documents under ``paths`` into the DuckDB warehouse ``db``."""
     logger = get_run_logger()
     settings = get_settings()
@@ -90,6 +97,7 @@ def etl(paths: list[str] | None = None, db: str | None = None, incremental: bool
     logger.info("run %s: %d batch(es) from %s into %s", run["run_id"], len(specs), ", ".join(paths), db_path)
     stage_dir = tempfile.mkdtemp(prefix=f"warta-{run['run_id']}-", dir=settings.stage_root)
     totals: dict[str, int] = {}
+    bar = tqdm(total=sum(s.documents for s in specs), unit="doc", desc="etl", disable=not progress)
     try:
         for spec in specs:
             raw, q_ingest = raw_articles_task(spec, settings.max_file_bytes)
@@ -104,6 +112,7 @@ def etl(paths: list[str] | None = None, db: str | None = None, incremental: bool
                 totals[key] = totals.get(key, 0) + value
             totals["records_quarantined"] = totals.get("records_quarantined", 0) + q_records.height
             logger.info("batch %d/%d: %d documents, %d articles", spec.number + 1, len(specs), counts["documents_in"], counts["clean_articles"])
+            bar.update(spec.documents)
         run.update(documents_in=totals.get("documents_in", 0), unchanged=totals.get("unchanged", 0),
                    raw_articles=totals.get("raw_articles", 0), clean_articles=totals.get("clean_articles", 0),
                    records_quarantined=totals.get("records_quarantined", 0))
@@ -115,6 +124,7 @@ def etl(paths: list[str] | None = None, db: str | None = None, incremental: bool
             logger.warning("could not record the failed run: %s", record_exc)
         raise
     finally:
+        bar.close()
         shutil.rmtree(stage_dir, ignore_errors=True)
     summary = {**run, **totals, **loaded}
     publish_run_artifacts(db_path, summary)

@@ -78,8 +78,10 @@ def _register_staged(con: duckdb.DuckDBPyConnection, stage_dir: Path | str) -> N
 
 def _recluster(con: duckdb.DuckDBPyConnection, assign_clusters: ClusterFn) -> None:
     """Recompute event clusters over every event, so new reports join old clusters."""
-    events = con.execute(
-        "SELECT event_id, article_id, event_type, actor1_id, actor2_id, event_date, cluster_id FROM events"
+    events = con.sql(
+        "SELECT e.event_id, e.article_id, e.event_type, e.negated, e.future, e.event_date, e.date_precision, "
+        "e.actor1_id, e.actor2_id, a1.name AS actor1_name, a2.name AS actor2_name, e.cluster_id FROM events e "
+        "LEFT JOIN actors a1 ON a1.actor_id = e.actor1_id LEFT JOIN actors a2 ON a2.actor_id = e.actor2_id"
     ).pl()
     if events.is_empty():
         return

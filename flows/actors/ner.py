@@ -7,10 +7,13 @@ stored under ``Settings.model_dir`` as four files sharing the stem ``ner-id``:
 * ``ner-id.casing.tsv`` how often each word is capitalised inside a sentence in
   unlabelled news text (a cheap "is this usually a name?" signal),
 * ``ner-id.gaz.tsv``    country and city names used as gazetteer features,
+* ``ner-id.clusters.tsv`` word clusters (coarse and fine) learned from unlabelled
+  text, so that rare names share evidence with frequent ones,
 * ``ner-id.json``       metadata: feature version, training data, dev figures.
 
 Cue words (titles, organisation heads, place cues) come from the user-extendable
-lexicon ``ner_cues.yaml``.
+lexicon ``ner_cues.yaml``; the Indonesian root-word list shipped with PySastrawi
+says which words are ordinary vocabulary.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from flows.settings import get_settings
 from flows.text import sentence_spans
 
 MODEL_STEM = "ner-id"
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 ENTITY_TYPES = ("PER", "ORG", "LOC")
 
 # A token is a word (letters/digits joined by inner hyphens, apostrophes or dots, so
@@ -85,6 +88,8 @@ class Resources:
     casing: dict[str, str] = field(default_factory=dict)
     gazetteer: dict[tuple[str, ...], str] = field(default_factory=dict)
     gaz_max: int = 1
+    clusters: dict[str, tuple[str, str]] = field(default_factory=dict)
+    roots: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, model_dir: Path) -> "Resources":
@@ -93,6 +98,8 @@ class Resources:
             cues=load_cues(),
             casing=_read_pairs(model_dir / f"{MODEL_STEM}.casing.tsv"),
             **_gazetteer_fields(_read_pairs(model_dir / f"{MODEL_STEM}.gaz.tsv")),
+            clusters=_read_clusters(model_dir / f"{MODEL_STEM}.clusters.tsv"),
+            roots=load_root_words(),
         )
 
 
@@ -106,6 +113,25 @@ def load_cues() -> dict[str, str]:
             if letter not in cues.get(word, ""):
                 cues[word] = cues.get(word, "") + letter
     return cues
+
+
+def load_root_words() -> frozenset[str]:
+    """Indonesian root words from PySastrawi's dictionary (empty if it is missing)."""
+    try:
+        import Sastrawi
+    except ImportError:
+        return frozenset()
+    path = Path(Sastrawi.__file__).parent / "Stemmer" / "data" / "kata-dasar.txt"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(w.strip() for w in path.read_text(encoding="utf-8").split() if w.strip())
+
+
+def _read_clusters(path: Path) -> dict[str, tuple[str, str]]:
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        return {r[0]: (r[1], r[2]) for r in csv.reader(fh, delimiter="\t") if len(r) >= 3}
 
 
 def _read_pairs(path: Path) -> dict[str, str]:
@@ -189,6 +215,9 @@ def sentence_features(tokens: list[str], res: Resources) -> list[list[str]]:
     cue = [res.cues.get(w, "") for w in lower]
     cas = [res.casing.get(w, "?") for w in lower]
     gaz = _gazetteer_tags(lower, res)
+    none = ("", "")
+    clu = [res.clusters.get(w, none) for w in lower]
+    pad_e = [none, none] + clu + [none, none]
     pad_w = ["<s>", "<s>"] + lower + ["</s>", "</s>"]
     pad_c = ["^", "^"] + cls + ["$", "$"]
     pad_q = ["", ""] + cue + ["", ""]
@@ -210,6 +239,15 @@ def sentence_features(tokens: list[str], res: Resources) -> list[list[str]]:
             "k-1=" + pad_k[j - 1],
             "k+1=" + pad_k[j + 1],
         ]
+        e = clu[i]
+        if e[0]:
+            f += ["e1=" + e[0], "e2=" + e[1]]
+        if pad_e[j - 1][0]:
+            f.append("e1-1=" + pad_e[j - 1][0])
+        if pad_e[j + 1][0]:
+            f.append("e1+1=" + pad_e[j + 1][0])
+        if w in res.roots:
+            f.append("root")
         if len(w) > 2 and w[0].isalpha():
             f += ["p2=" + w[:2], "p3=" + w[:3], "s2=" + w[-2:], "s3=" + w[-3:], "s4=" + w[-4:]]
         if cased:
