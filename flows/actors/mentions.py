@@ -177,6 +177,17 @@ def extract_article(
     for s, e, t in ner_spans or ():
         if t not in ("PER", "ORG", "LOC") or _inside(skip, s, e):
             continue
+        nl = body.rfind("\n", s, e)
+        if nl >= 0:
+            s = nl + 1  # a name does not run across lines ("...CONTENT\nPerry")
+        while t == "PER" and s < e:
+            # Titles the role list lacks but the NER cue list has ("Kapolresta", "Ketua").
+            tok = _TOKEN.match(body, s)
+            if not tok or tok.group(0).lower() not in _cue_titles():
+                break
+            s = tok.end()
+            while s < e and body[s].isspace():
+                s += 1
         # A tagged span that starts inside a role phrase ("Spanyol Alvaro Garcia Ortiz"
         # after "Jaksa Agung") is the name after the phrase, and a name after a title is
         # a person.
@@ -218,6 +229,8 @@ def extract_article(
     mentions.sort(key=lambda m: m.start)
     _attach_roles(body, roles, mentions)
     _resolve_partials(mentions)
+    _aka_names(body, mentions, gaz)
+    _drop_common_words(body, mentions, gaz)
     _short_names(body, mentions, skip, gaz)
     mentions.sort(key=lambda m: m.start)
     _descriptors(body, roles, mentions)
@@ -326,6 +339,16 @@ def _titled_names(body: str, roles: list[Role], mentions: list[Mention],
             continue
         text = body[pos:end]
         mentions.append(Mention(pos, end, text, "PER", _text_actor(text, "PER", gaz), "title"))
+
+
+@lru_cache(maxsize=1)
+def _cue_titles() -> frozenset[str]:
+    """Title words from the NER's cue list (lower case)."""
+    try:
+        cues = load_yaml("ner_cues.yaml") or {}
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(w.lower() for w in cues.get("titles") or ())
 
 
 @lru_cache(maxsize=1)
@@ -519,6 +542,44 @@ def _resolve_partials(mentions: list[Mention]) -> None:
             m.actor = by_name[target]
             if m.source != "gazetteer":
                 m.source = "partial"
+
+
+_AKA = re.compile(r"[ \t]*,?[ \t]+(?:atau|alias|yang akrab disapa|yang biasa disapa)[ \t]+")
+
+
+def _aka_names(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """"Immanuel Ebenezer atau Noel": the second name is the same person."""
+    persons = [m for m in mentions if m.type == "PER"]
+    for m in persons:
+        g = _AKA.match(body, m.end)
+        if not g:
+            continue
+        nxt = next((x for x in persons if x.start == g.end()), None)
+        if nxt is not None and nxt.actor.source == "text":
+            old = nxt.actor
+            for x in persons:
+                if x.actor is old:
+                    x.actor = m.actor
+        elif nxt is None:
+            n = _NAME.match(body, g.end())
+            if n and not _covered(mentions, n.start(), n.end()) and n.group(0) not in _NOT_NAME:
+                mentions.append(Mention(n.start(), n.end(), n.group(0), "PER", m.actor, "partial"))
+                persons.append(mentions[-1])
+
+
+def _drop_common_words(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Tagged or titled "persons" made only of ordinary words ("Sosial", "Relawan") are not
+    names. Curated actors and names linked to a fuller name stay."""
+    for m in list(mentions):
+        if m.type != "PER" or m.actor.source != "text" or m.source == "descriptor":
+            continue
+        words = [w.lower() for w in _TOKEN.findall(m.text)]
+        if not words or not all(w in gaz.words or w in _cue_titles() for w in words):
+            continue
+        # One dictionary word may still be a name ("Jeri"), unless the article also uses
+        # it as an ordinary word or it is a title.
+        if len(words) > 1 or words[0] in _cue_titles() or _word_occurrences(body, words[0]):
+            mentions.remove(m)
 
 
 def _descriptors(body: str, roles: list[Role], mentions: list[Mention]) -> None:
