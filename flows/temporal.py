@@ -408,7 +408,13 @@ def _from_relative(m: re.Match, anchor: dt.date | None) -> DateMention | None:
     )
 
 
-def _from_year(m: re.Match, anchor: dt.date | None) -> DateMention | None:
+# "UU Nomor 8 Tahun 2019", "Perpres No. 12 Tahun 2020": the year of a law, not a date.
+_LAW_NUMBER = re.compile(r"(?:\b[Nn]o(?:mor)?\.?|\b[Nn]omor)\s*\d+[\w/.-]*\s*$")
+
+
+def _from_year(m: re.Match, anchor: dt.date | None, text: str = "") -> DateMention | None:
+    if _LAW_NUMBER.search(text[max(0, m.start() - 25) : m.start()]):
+        return None
     y = m.group("y") or m.group("y2")
     date = dt.date(int(y), 1, 1)
     return DateMention(
@@ -442,7 +448,7 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     for m in _RELATIVE.finditer(text):
         _add(found, _from_relative(m, anchor))
     for m in _YEAR.finditer(text):
-        _add(found, _from_year(m, anchor))
+        _add(found, _from_year(m, anchor, text))
     # Longest first, then keep the ones that do not overlap an already kept match.
     found.sort(key=lambda d: (-(d.end - d.start), d.start))
     kept: list[DateMention] = []

@@ -226,3 +226,22 @@ def test_issue_lexicon_coverage(text, etype):
 def test_companion_word_required():
     assert find_triggers(tokenize("Mereka menjual rumah itu."), get_lexicon()) == []
     assert [m.form.trigger.type for m in find_triggers(tokenize("Rusia menjual 10 jet tempur."))] == ["AID"]
+
+
+def test_reflexive_and_interview_forms_are_not_triggers():
+    lex = get_lexicon()
+    assert find_triggers(tokenize("Massa membubarkan diri setelah sore."), lex) == []
+    assert find_triggers(tokenize("kata Rini saat ditemui di Senayan"), lex) == []
+    assert [m.form.trigger.type for m in find_triggers(tokenize("Australia menarik diri."), lex)] == ["RETREAT"]
+
+
+def test_patient_noun_possessor_is_the_target():
+    ev = run("Polisi Rusia mengusut pembunuhan Nikolai Patrushev di Moskow.", [NP])
+    e = ev.filter(pl.col("event_type") == "ASSAULT").row(0, named=True)
+    assert e["actor2_id"] == "per:np" and e["actor1_id"] is None
+
+
+def test_law_year_is_not_an_event_date():
+    ev = run("Jaksa Agung mendakwa Nikolai Patrushev dengan UU Nomor 20 Tahun 2001.", [NP],
+             published=utc(2025, 10, 21))
+    assert ev["event_date"].to_list() == [dt.date(2025, 10, 21)]

@@ -99,3 +99,14 @@ def test_numeric_and_no_false_positives():
     ds = find_dates("Jakarta, 21/06/2021 dan 2021-06-21 dengan 12.000 tentara dan (3/4) bagian")
     assert [d.date for d in ds] == [D(2021, 6, 21), D(2021, 6, 21)]
     assert find_dates("Presiden Jokowi bertemu April Tan") == []
+
+
+def test_law_numbers_are_not_dates():
+    assert find_dates("sesuai UU Nomor 8 Tahun 2019 tentang haji") == []
+    assert find_dates("Perpres No. 12 Tahun 2020") == []
+    assert [d.date for d in find_dates("pada tahun 2020 lalu")] == [D(2020, 1, 1)]
+
+
+def test_weekday_typo_near_anchor_keeps_the_day():
+    # 19 October 2025 was a Sunday; the text says Saturday. The date near the anchor wins.
+    assert one("pada Sabtu (19/10)", D(2025, 10, 20)).date == D(2025, 10, 19)

@@ -315,7 +315,10 @@ def find_arguments(
         after, prep = _after(body, tokens, mentions, trig.end, sent, later, lex, max_gap=70, direct_words=7)
         if after and prep == "antara":
             return Arguments(after[:1], after[1:2], after)
-        if after and prep is None:
+        if after and prep is None and "," not in body[trig.end : after[0].start]:
+            if form.patient_noun:
+                # "penangkapan X", "pembunuhan X": the possessor is the one it was done to.
+                return Arguments(subject, after, subject)
             possessor = after
     if form.passive:
         agent, _ = _after(body, tokens, mentions, trig.end, sent, later, lex, frozenset({"oleh"}))

@@ -43,6 +43,7 @@ class Form:
     trigger: Trigger
     noun: bool = False
     passive: bool = False
+    patient_noun: bool = False  # peN-an nouns: "pembunuhan X" -- X is the target
 
 
 @dataclass(frozen=True)
@@ -166,7 +167,7 @@ def _entry_forms(entry: dict) -> list[Form]:
     for stem, patterns in (entry.get("stems") or {}).items():
         for pat in patterns:
             for text, noun, passive in expand(str(stem).lower(), pat):
-                out.append(Form(text, trig, noun, passive))
+                out.append(Form(text, trig, noun, passive, patient_noun=pat == "peN-an"))
     for v in entry.get("verbs", []) or []:
         text = _norm_form(v)
         out.append(Form(text, trig, False, text.startswith("di") and len(text.split()[0]) > 4))
@@ -256,6 +257,9 @@ def find_triggers(tokens: Tokens, lexicon: Lexicon | None = None) -> list[Trigge
         if span & taken:
             continue
         if m.form.trigger.with_words and not _has_with(tokens, m):
+            continue
+        # "membubarkan diri", "mendekatkan diri": a reflexive verb is another verb.
+        if m.tok_end < len(tokens.words) and tokens.words[m.tok_end] == "diri" and "diri" not in m.form.text:
             continue
         kept.append(m)
         taken |= span
