@@ -96,3 +96,20 @@ def test_subtitle_repeated_as_caption_is_dropped():
 def test_leading_bare_domain_is_dropped():
     v = classify_lines(["yoldash.net"] + STORY)
     assert sum(v.keep) == 2 and v.site_domain == "yoldash.net"
+
+
+def test_syndication_and_byline_lines():
+    v = classify_lines(STORY + [
+        "Artikel ini telah tayang di Tribunnews.com dengan judul Judul Panjang, https://www.tribunnews.com/x",
+        "Laporan Wartawan Tribunnews.com, Ibriza Fasti Ifhami",
+        "Anggi Muliawati - detikNews",
+        "(fmi)",
+        "Follow Berita Okezone di Google News",
+    ])
+    assert [ln for ln, k in zip(v.lines, v.keep) if k] == STORY
+    assert v.source_notes == ["Tribunnews.com"]
+
+
+def test_unknown_syndication_target_is_not_a_source():
+    v = classify_lines(STORY + ["Artikel ini telah tayang di situs kami sebelumnya."])
+    assert v.source_notes == [] and sum(v.keep) == 2

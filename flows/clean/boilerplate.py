@@ -26,7 +26,7 @@ class Rules:
     tail: re.Pattern[str]
     closing: re.Pattern[str]
     byline: re.Pattern[str]
-    source: tuple[re.Pattern[str], ...]
+    source: tuple[tuple[re.Pattern[str], bool], ...]
     photo: tuple[tuple[re.Pattern[str], bool], ...]
     credit_words: frozenset[str]
 
@@ -49,7 +49,8 @@ def rules() -> Rules:
         # Initials are lower case by convention ("(blq/dna)"); "(ANTARA/Nama)" is a photo credit.
         closing=re.compile(data["closing_initials"]),
         byline=re.compile(rf"^(?:{data['byline']})$", re.IGNORECASE),
-        source=tuple(re.compile(rf"^(?:{p})$", re.IGNORECASE) for p in data["source_lines"]),
+        source=tuple((re.compile(rf"^(?:{e['pattern']})$", re.IGNORECASE), bool(e["explicit"]))
+                     for e in data["source_lines"]),
         # A credit pattern that asks for capitals ("(?P<credit>[A-Z]") is case-sensitive.
         photo=tuple(
             (re.compile(e["pattern"], 0 if "(?P<credit>[A-Z]" in e["pattern"] else re.IGNORECASE), bool(e["known"]))
@@ -85,11 +86,30 @@ class LineVerdicts:
     captions: list[str] = field(default_factory=list)
 
 
-def _first_match(patterns: tuple[re.Pattern[str], ...], line: str) -> re.Match[str] | None:
-    for p in patterns:
-        m = p.match(line)
+_AUTHOR_LINE = re.compile(r"^(?P<name>[A-Z][\w.'’ ]{2,50}?)\s+[-–|]\s+(?P<site>[\w.\- ]{3,30})$")
+
+
+def _is_author_line(line: str) -> bool:
+    """ "Anggi Muliawati - detikNews": a reporter's name and the site, under a headline."""
+    m = _AUTHOR_LINE.match(line)
+    if not m or len(m.group("name").split()) > 5:
+        return False
+    from flows.clean.outlets import known_name
+
+    return known_name(m.group("site"))
+
+
+def _source_line(line: str) -> tuple[str, str | None] | None:
+    """A "Sumber: X" / "Artikel ini telah tayang di X" line: (line, X or None if X is unknown)."""
+    if len(line) > 400:
+        return None
+    for pattern, explicit in rules().source:
+        m = pattern.match(line)
         if m:
-            return m
+            from flows.clean.outlets import known_name
+
+            value = m.group("value").strip(" .")
+            return line, value if explicit or known_name(value) else None
     return None
 
 
@@ -148,7 +168,11 @@ def classify_lines(lines: list[str]) -> LineVerdicts:
             for j in range(i, n):
                 drop(j, "tail")
             break
-        if short and (r.drop.match(line) or r.menu.match(line) or _TIMESTAMP.match(line)):
+        if found := _source_line(line):
+            drop(i, "source")
+            if found[1]:
+                verdict.source_notes.append(found[1])
+        elif short and (r.drop.match(line) or r.menu.match(line) or _TIMESTAMP.match(line)):
             drop(i, "boilerplate")
         elif short and body_seen == 0 and _BARE_DOMAIN.match(line):
             drop(i, "site")
@@ -166,9 +190,8 @@ def classify_lines(lines: list[str]) -> LineVerdicts:
             # "Reporter: A Editor: B" and "Pewarta: A | Editor: B" share one line.
             if verdict.editor is None and (m := EDITOR.search(line)):
                 verdict.editor = m.group("name").strip(" .")
-        elif short and (m := _first_match(r.source, line)):
-            drop(i, "source")
-            verdict.source_notes.append(m.group("value").strip(" ."))
+        elif short and _is_author_line(line):
+            drop(i, "byline")
         elif (cap := photo_credit(line)) is not None:
             drop(i, "caption")
             verdict.photo_credits.append(cap[1])

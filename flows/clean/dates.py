@@ -14,6 +14,7 @@ import re
 
 from flows.temporal import DateMention, find_dates
 
+_CLOCK = re.compile(r"\b([01]?\d|2[0-3])[:.]([0-5]\d)\b(?:\s*(WIB|WITA|WIT)\b)?")
 _SLASHED = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})")
 WIB = dt.timezone(dt.timedelta(hours=7))
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -80,6 +81,13 @@ def header_date(line: str) -> tuple[dt.datetime, str] | None:
     # Allow a byline-ish word or two ("Diperbarui", "WIB") but not a sentence.
     if sum(1 for w in words if w not in _HEADER_WORDS) > 3:
         return None
+    if m.time is None:
+        # "27 Oktober 2025 | 14:05 WIB": the clock time stands apart from the date.
+        t = _CLOCK.search(line, m.end)
+        if t:
+            clock = dt.time(int(t.group(1)), int(t.group(2)))
+            offset = {"WIB": 7, "WITA": 8, "WIT": 9}.get((t.group(3) or "").upper())
+            return _utc(m.date, clock, offset), "minute"
     return from_mention(m)
 
 

@@ -51,10 +51,10 @@ def parse_dateline(line: str) -> Dateline | None:
             outlet = outlet or found
             continue
         words = part.split()
+        if len(words) == 1 and _DOMAINISH.search(part):
+            continue  # an outlet we do not know ("harianjogja.com"): not a place
         if not 1 <= len(words) <= 4 or not all(_PLACE_WORD.match(w) for w in words):
             return None
-        if _DOMAINISH.search(part):
-            continue  # an outlet we do not know: not a place
         if place is None:
             place = part
     if place is None and outlet is None:
