@@ -13,8 +13,12 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Control characters other than tab/newline/carriage return, and zero-width marks.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff]")
+# Control characters other than tab/newline/carriage return (C0 and C1), zero-width and
+# bidi marks, soft hyphens and non-characters: invisible, and they break matching and offsets.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ufffe\uffff]"
+)
 _C0 = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 # UTF-8 read as latin-1 ("Ã©", "Ù\x8a"): runs of latin-1 supplement characters.
 _MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]+(?:[\u00c2-\u00f4][\u0080-\u00bf]+|[ ]{1,3})*")
@@ -55,7 +59,7 @@ def decode_bytes(data: bytes) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _decode_legacy(data)
+            text = _decode_damaged(data)
     head = text[:4096]
     if head and len(_C0.findall(head)) / len(head) > 0.05:
         raise DecodeError("binary data (control characters), not text")
@@ -75,6 +79,21 @@ def _repair(match: re.Match[str]) -> str:
         return chunk.encode("latin-1").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return chunk
+
+
+def _decode_damaged(data: bytes) -> str:
+    """Decode bytes that are not valid UTF-8: UTF-8 with a few broken bytes, or a legacy code page.
+
+    If valid multi-byte UTF-8 sequences outnumber the broken bytes, the text is
+    UTF-8 with damage (a truncated scrape, a stray byte): the broken bytes become
+    U+FFFD and everything else keeps its meaning. Otherwise it is cp1252/latin-1.
+    """
+    lenient = data.decode("utf-8", errors="replace")
+    broken = lenient.count("\ufffd")
+    multibyte = sum(1 for ch in lenient if ord(ch) > 0x7F) - broken
+    if multibyte > broken:
+        return lenient
+    return _decode_legacy(data)
 
 
 def _decode_legacy(data: bytes) -> str:

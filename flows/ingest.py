@@ -22,6 +22,8 @@ from flows.quarantine import quarantine_frame, quarantine_row
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+# A manifest lists input files, one path a line, relative to the manifest's own folder.
+MANIFEST_SUFFIXES = {".manifest"}
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 RAW_COLUMNS = {
     "doc_id": pl.String,
@@ -62,11 +64,12 @@ class BatchSpec:
 
 
 def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | tuple[Path, str]]:
-    """Yield input files under ``paths`` (files, folders, globs), sorted and de-duplicated.
+    """Yield input files under ``paths`` (files, folders, globs, manifests), sorted and de-duplicated.
 
-    Unreadable entries and symlink loops inside folders are yielded as
-    ``(path, reason)`` so they can be quarantined. A top-level path that does
-    not exist raises :class:`InputPathError`.
+    Unreadable entries, symlink loops, and entries that lead outside the folder
+    being read (symlinks, manifest lines with ``..`` or absolute paths) are
+    yielded as ``(path, reason)`` so they can be quarantined. A top-level path
+    that does not exist raises :class:`InputPathError`.
     """
     seen: set[str] = set()
     for raw in paths:
@@ -82,17 +85,26 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | tuple[Path, str
                 raise InputPathError(f"input path not found: {text}")
             candidates = [path]
         for candidate in candidates:
-            yield from _walk(candidate, seen)
+            # A folder named on the command line confines everything read below it.
+            root = os.path.realpath(candidate) if candidate.is_dir() else None
+            yield from _walk(candidate, seen, root)
 
 
-def _walk(path: Path, seen: set[str]) -> Iterator[Path | tuple[Path, str]]:
-    try:
-        real = os.path.realpath(path)
-    except OSError as exc:  # pragma: no cover - realpath rarely fails
-        yield path, f"unreadable path: {exc}"
-        return
+def _inside(real: str, root: str | None) -> bool:
+    return root is None or real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _walk(path: Path, seen: set[str], root: str | None) -> Iterator[Path | tuple[Path, str]]:
     if path.is_symlink() and not path.exists():
         yield path, "broken symlink or symlink loop"
+        return
+    try:
+        real = os.path.realpath(path, strict=True)
+    except (OSError, RuntimeError) as exc:  # RuntimeError: symlink loop on some Pythons
+        yield path, f"unreadable path: {getattr(exc, 'strerror', None) or exc}"
+        return
+    if not _inside(real, root):
+        yield path, f"path leads outside the folder being read ({root})"
         return
     if real in seen:
         return
@@ -106,11 +118,49 @@ def _walk(path: Path, seen: set[str]) -> Iterator[Path | tuple[Path, str]]:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            yield from _walk(entry, seen)
+            yield from _walk(entry, seen, root)
     elif path.is_file():
-        yield path
+        if path.suffix.lower() in MANIFEST_SUFFIXES:
+            yield from _manifest_entries(path, seen)
+        else:
+            yield path
     else:
         yield path, "not a regular file"
+
+
+def _manifest_entries(manifest: Path, seen: set[str]) -> Iterator[Path | tuple[Path, str]]:
+    """Yield the files a manifest lists, one relative path a line, confined to its folder."""
+    base = os.path.realpath(manifest.parent)
+    try:
+        lines = manifest.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        yield manifest, f"unreadable manifest: {exc.strerror or exc}"
+        return
+    for number, line in enumerate(lines, start=1):
+        entry = line.strip()
+        if not entry or entry.startswith("#"):
+            continue
+        key = Path(f"{manifest}:{number}")
+        target = confined_path(base, entry)
+        if target is None:
+            yield key, f"manifest path escapes the manifest's folder: {entry[:200]!r}"
+        elif not target.exists() and not target.is_symlink():
+            yield key, f"manifest path not found: {entry[:200]!r}"
+        else:
+            yield from _walk(target, seen, base)
+
+
+def confined_path(base: str | Path, entry: str) -> Path | None:
+    """Resolve ``entry`` relative to the folder ``base``; None if it would leave ``base``.
+
+    Absolute paths, ``..`` components and symlinks that lead outside are all
+    refused, so a manifest or JSONL file can only point at files beside it.
+    """
+    if not entry or "\x00" in entry or os.path.isabs(entry):
+        return None
+    root = os.path.realpath(base)
+    real = os.path.realpath(os.path.join(root, entry))
+    return Path(os.path.join(root, entry)) if _inside(real, root) and real != root else None
 
 
 def plan_batches(
@@ -145,6 +195,10 @@ def plan_batches(
         if size == 0:
             add(Piece(str(path), "skip", reason="empty file"), 1)
         elif path.suffix.lower() in JSONL_SUFFIXES:
+            not_jsonl = _sniff_binary(path)
+            if not_jsonl:
+                add(Piece(str(path), "skip", reason=not_jsonl), 1)
+                continue
             for start, end, first_line, count in _jsonl_ranges(path, batch_size - current.documents, batch_size):
                 add(Piece(str(path), "jsonl", start, end, first_line), count)
         elif size > max_file_bytes:
@@ -156,33 +210,62 @@ def plan_batches(
     return batches
 
 
+def _sniff_binary(path: Path) -> str | None:
+    """Why a JSONL file cannot be read line by line as UTF-8 (None if it can)."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(4096)
+    except OSError as exc:
+        return f"unreadable file: {exc.strerror or exc}"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "JSONL file is UTF-16 or UTF-32; JSONL must be UTF-8"
+    if b"\x00" in head:
+        return "binary data (NUL bytes), not JSONL"
+    try:
+        decode_bytes(head[:64])
+    except DecodeError as exc:  # a magic number: image, archive, PDF
+        return str(exc)
+    return None
+
+
 def _jsonl_ranges(path: Path, first_room: int, batch_size: int) -> Iterator[tuple[int, int, int, int]]:
-    """Yield (start, end, first_line, lines) byte ranges of ``path`` holding up to a batch of lines."""
+    """Yield (start, end, first_line, lines) byte ranges of ``path`` holding up to a batch of lines.
+
+    Lines are read in chunks of at most 1 MiB, so an enormous line is never held whole.
+    """
     room = max(first_room, 1)
     start = pos = 0
     line_no = first_line = 1
     count = 0
+    pending = False  # the current (unfinished) line has non-blank bytes
     try:
         fh = path.open("rb")
     except OSError:
         yield 0, -1, 1, 1
         return
     with fh:
-        for line in iter(lambda: fh.readline(1 << 20), b""):
-            pos += len(line)
-            if line.endswith(b"\n") or len(line) < (1 << 20):
-                if line.strip():
-                    count += 1
-                line_no += 1
-                if count >= room:
-                    yield start, pos, first_line, count
-                    start, first_line, count, room = pos, line_no, 0, batch_size
+        for chunk in iter(lambda: fh.readline(1 << 20), b""):
+            pos += len(chunk)
+            pending = pending or bool(chunk.strip())
+            if not chunk.endswith(b"\n"):
+                continue  # the line goes on (or the file ends without a newline)
+            count += pending
+            pending = False
+            line_no += 1
+            if count >= room:
+                yield start, pos, first_line, count
+                start, first_line, count, room = pos, line_no, 0, batch_size
+    count += pending  # a last line without a newline
     if count:
         yield start, pos, first_line, count
 
 
 def read_batch(spec: BatchSpec, max_file_bytes: int) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Read the documents of one batch: ``(raw_articles, quarantine)`` frames."""
+    """Read the documents of one batch: ``(raw_articles, quarantine)`` frames.
+
+    Every document of the batch gives exactly one row: a raw article or a
+    quarantine row naming it (file, or ``file:LINE`` for JSONL) and saying why.
+    """
     rows: list[dict] = []
     bad: list[dict] = []
     for piece in spec.pieces:
@@ -191,25 +274,74 @@ def read_batch(spec: BatchSpec, max_file_bytes: int) -> tuple[pl.DataFrame, pl.D
         elif piece.kind == "jsonl":
             _read_jsonl(piece, max_file_bytes, rows, bad)
         else:
-            _read_file(Path(piece.path), rows, bad)
+            _read_file(Path(piece.path), max_file_bytes, rows, bad)
+    return _frames(rows, bad)
+
+
+def _frames(rows: list[dict], bad: list[dict]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    rows = _drop_duplicate_ids(rows, bad)
     raw = pl.DataFrame(rows, schema=RAW_COLUMNS) if rows else pl.DataFrame(schema=RAW_COLUMNS)
     return raw, quarantine_frame(bad)
 
 
-def _read_file(path: Path, rows: list[dict], bad: list[dict]) -> None:
+def _drop_duplicate_ids(rows: list[dict], bad: list[dict]) -> list[dict]:
+    """Quarantine later JSONL documents that reuse an id already seen in the same file."""
+    first: dict[tuple[str, str], str] = {}
+    kept = []
+    for row in rows:
+        if not row["format"].startswith("jsonl"):
+            kept.append(row)
+            continue
+        container = row["source_file"].rsplit(":", 1)[0]
+        key = (container, row["doc_id"])
+        if key in first:
+            bad.append(quarantine_row(
+                "ingest", row["source_file"],
+                f"duplicate document id {row['doc_id'][:200]!r}: first used at {first[key]}",
+            ))
+            continue
+        first[key] = row["source_file"]
+        kept.append(row)
+    return kept
+
+
+def _read_bounded(path: Path, max_bytes: int) -> bytes | str:
+    """The bytes of ``path``, or why not: never reads more than ``max_bytes + 1`` bytes."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
     except OSError as exc:
-        bad.append(quarantine_row("ingest", str(path), f"unreadable file: {exc.strerror or exc}"))
-        return
+        return f"unreadable file: {exc.strerror or exc}"
+    if len(data) > max_bytes:  # the file grew since it was planned
+        return f"file larger than max_file_bytes (> {max_bytes})"
+    return data
+
+
+def _decoded_document(path: Path, data: bytes, key: str, bad: list[dict]) -> tuple[str, bool] | None:
+    """Decode a file's bytes; return ``(text, is_html)`` or quarantine it and return None."""
     try:
         text = decode_bytes(data)
     except DecodeError as exc:
-        bad.append(quarantine_row("ingest", str(path), str(exc)))
-        return
+        bad.append(quarantine_row("ingest", key, str(exc)))
+        return None
+    if not text.strip():
+        bad.append(quarantine_row("ingest", key, "empty file (only whitespace or invisible characters)"))
+        return None
     is_html = path.suffix.lower() in HTML_SUFFIXES or (
         path.suffix.lower() not in TEXT_SUFFIXES and text.lstrip()[:200].lower().startswith(("<!doctype html", "<html"))
     )
+    return text, is_html
+
+
+def _read_file(path: Path, max_bytes: int, rows: list[dict], bad: list[dict]) -> None:
+    data = _read_bounded(path, max_bytes)
+    if isinstance(data, str):
+        bad.append(quarantine_row("ingest", str(path), data))
+        return
+    decoded = _decoded_document(path, data, str(path), bad)
+    if decoded is None:
+        return
+    text, is_html = decoded
     rows.append(
         {
             "doc_id": path.stem,
@@ -232,34 +364,52 @@ def _read_jsonl(piece: Piece, max_line_bytes: int, rows: list[dict], bad: list[d
     except OSError as exc:
         bad.append(quarantine_row("ingest", piece.path, f"unreadable file: {exc.strerror or exc}"))
         return
+    base = path.parent
     with fh:
         fh.seek(piece.start)
         line_no = piece.first_line
         while piece.end < 0 or fh.tell() < piece.end:
-            line = fh.readline(max_line_bytes + 1)
-            if not line:
+            line = _bounded_line(fh, max_line_bytes)
+            if line is None:
                 break
             key = f"{piece.path}:{line_no}"
-            if len(line) > max_line_bytes and not line.endswith(b"\n"):
-                # Skip the rest of an over-long line without holding it in memory.
-                while line and not line.endswith(b"\n"):
-                    line = fh.readline(1 << 20)
-                bad.append(quarantine_row("ingest", key, f"JSONL line larger than max_file_bytes ({max_line_bytes})"))
-                line_no += 1
-                continue
             line_no += 1
+            if isinstance(line, int):
+                if line:
+                    bad.append(quarantine_row("ingest", key, f"JSONL line larger than max_file_bytes ({max_line_bytes})"))
+                continue
             if not line.strip():
                 continue
-            record = _parse_jsonl_line(line, key, bad)
+            record = _parse_jsonl_line(line, key, bad, base, max_line_bytes)
             if record is not None:
                 rows.append(record)
 
 
-def _parse_jsonl_line(line: bytes, key: str, bad: list[dict]) -> dict | None:
+def _bounded_line(fh, max_bytes: int) -> bytes | int | None:
+    """Read one line of at most ``max_bytes``; None at EOF.
+
+    An over-long line is skipped in 1 MiB chunks, never held whole, and
+    returned as ``1`` (``0`` if it was blank).
+    """
+    line = fh.readline(max_bytes + 1)
+    if not line:
+        return None
+    if len(line) <= max_bytes or line.endswith(b"\n") and len(line) == max_bytes + 1:
+        return line
+    nonblank = bool(line.strip())
+    while line and not line.endswith(b"\n"):
+        line = fh.readline(1 << 20)
+        nonblank = nonblank or bool(line.strip())
+    return int(nonblank)
+
+
+def _parse_jsonl_line(
+    line: bytes, key: str, bad: list[dict], base: Path | None = None, max_bytes: int = 0
+) -> dict | None:
     try:
         doc = json.loads(decode_bytes(line))
-    except (DecodeError, ValueError) as exc:
-        bad.append(quarantine_row("ingest", key, f"malformed JSONL line: {exc}", line[:2000]))
+    except (DecodeError, ValueError, RecursionError) as exc:
+        bad.append(quarantine_row("ingest", key, f"malformed JSONL line: {exc}"[:500], line[:2000]))
         return None
     if not isinstance(doc, dict):
         bad.append(quarantine_row("ingest", key, "JSONL line is not an object", line[:2000]))
@@ -267,12 +417,21 @@ def _parse_jsonl_line(line: bytes, key: str, bad: list[dict]) -> dict | None:
     text, html = doc.get("text"), doc.get("html")
     text = normalise_text(text) if isinstance(text, str) and text.strip() else None
     html = normalise_text(html) if isinstance(html, str) and html.strip() else None
+    raw_hash = hashlib.sha256(line.strip()).hexdigest()
+    if text is None and html is None and isinstance(doc.get("path"), str) and base is not None:
+        loaded = _document_from_path(doc["path"], base, key, max_bytes, bad)
+        if loaded is None:
+            return None
+        body, is_html, data = loaded
+        text, html = (None, body) if is_html else (body, None)
+        raw_hash = hashlib.sha256(line.strip() + data).hexdigest()
     if text is None and html is None:
         bad.append(quarantine_row("ingest", key, "JSON document has no text or html", line[:2000]))
         return None
     doc_id = doc.get("id")
+    doc_id = normalise_text(str(doc_id)).strip() if doc_id is not None else ""
     return {
-        "doc_id": str(doc_id) if doc_id not in (None, "") else key.rsplit("/", 1)[-1],
+        "doc_id": doc_id or key.rsplit("/", 1)[-1],
         "source_file": key,
         "url": _str_or_none(doc.get("url")),
         "format": "jsonl-text" if text is not None else "jsonl-html",
@@ -280,8 +439,27 @@ def _parse_jsonl_line(line: bytes, key: str, bad: list[dict]) -> dict | None:
         "html": html if text is None else None,
         "title_hint": _str_or_none(normalise_text(str(doc["title"])) if doc.get("title") else None),
         "published_hint": _str_or_none(doc.get("published") or doc.get("published_at")),
-        "raw_hash": hashlib.sha256(line.strip()).hexdigest(),
+        "raw_hash": raw_hash,
     }
+
+
+def _document_from_path(
+    entry: str, base: Path, key: str, max_bytes: int, bad: list[dict]
+) -> tuple[str, bool, bytes] | None:
+    """Read the file a JSONL document points at with ``"path"``, confined to the JSONL's folder."""
+    target = confined_path(base, entry)
+    if target is None:
+        bad.append(quarantine_row("ingest", key, f"JSONL path escapes the JSONL file's folder: {entry[:200]!r}"))
+        return None
+    if not target.is_file():
+        bad.append(quarantine_row("ingest", key, f"JSONL path is not a readable file: {entry[:200]!r}"))
+        return None
+    data = _read_bounded(target, max_bytes)
+    if isinstance(data, str):
+        bad.append(quarantine_row("ingest", key, f"{entry[:200]!r}: {data}"))
+        return None
+    decoded = _decoded_document(target, data, key, bad)
+    return None if decoded is None else (*decoded, data)
 
 
 def _str_or_none(value: object) -> str | None:
@@ -299,18 +477,27 @@ def raw_articles(
         yield read_batch(spec, max_file_bytes)
 
 
-def stdin_documents(lines: Iterable[bytes], max_line_bytes: int) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Read JSONL documents from an iterable of byte lines (``warta extract -``)."""
+def stdin_documents(lines, max_line_bytes: int) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Read JSONL documents from a binary stream or an iterable of byte lines (``warta extract -``).
+
+    From a stream, lines are read with a size bound, so one enormous line is
+    quarantined without being held whole. ``"path"`` entries are resolved
+    against (and confined to) the current folder.
+    """
     rows: list[dict] = []
     bad: list[dict] = []
+    base = Path.cwd()
+    if hasattr(lines, "readline"):
+        stream = lines
+        lines = iter(lambda: _bounded_line(stream, max_line_bytes), None)
     for number, line in enumerate(lines, start=1):
         key = f"<stdin>:{number}"
-        if len(line) > max_line_bytes:
-            bad.append(quarantine_row("ingest", key, f"JSONL line larger than max_file_bytes ({max_line_bytes})"))
+        if isinstance(line, int) or len(line) > max_line_bytes + 1:
+            if line:
+                bad.append(quarantine_row("ingest", key, f"JSONL line larger than max_file_bytes ({max_line_bytes})"))
             continue
         if line.strip():
-            record = _parse_jsonl_line(line, key, bad)
+            record = _parse_jsonl_line(line, key, bad, base, max_line_bytes)
             if record is not None:
                 rows.append(record)
-    raw = pl.DataFrame(rows, schema=RAW_COLUMNS) if rows else pl.DataFrame(schema=RAW_COLUMNS)
-    return raw, quarantine_frame(bad)
+    return _frames(rows, bad)
