@@ -139,6 +139,12 @@ _YEAR = re.compile(
     r"(?P<y>(?:19|20)\d\d)(?![\d/.,]\d)(?:\s+(?P<mod>lalu))?"
     r"|(?<![\w/.-])(?P<y2>(?:19|20)\d\d)\s+(?P<mod2>lalu)(?![\w])"
 )
+_MON_ONLY = re.compile(_MON)
+_WD_ONLY = re.compile(_WD)
+_DIGIT = re.compile(r"\d")
+_NUMERIC_GATE = re.compile(r"\d[/.-]\d")
+_YEAR_GATE = re.compile(r"(?:19|20)\d\d")
+_RELATIVE_GATE = re.compile(r"lalu|depan|mendatang|ini|kemarin|besok|lusa", re.IGNORECASE)
 _SALAT = re.compile(r"(?:salat|sholat|shalat|solat)\s*$", re.IGNORECASE)
 
 
@@ -435,20 +441,30 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     if not text:
         return []
     found: list[DateMention] = []
-    for m in _DAY_MONTH.finditer(text):
-        _add(found, _from_day_month(m, anchor))
-    for m in _NUMERIC_PAREN.finditer(text):
-        _add(found, _from_numeric_paren(m, anchor))
-    for m in _NUMERIC.finditer(text):
-        _add(found, _from_numeric(m, anchor))
-    for m in _MONTH.finditer(text):
-        _add(found, _from_month(m, anchor))
-    for m in _WEEKDAY.finditer(text):
-        _add(found, _from_weekday(m, text, anchor))
-    for m in _RELATIVE.finditer(text):
-        _add(found, _from_relative(m, anchor))
-    for m in _YEAR.finditer(text):
-        _add(found, _from_year(m, anchor, text))
+    # Cheap gates first: most sentences have no month, weekday or year at all.
+    has_month = _MON_ONLY.search(text) is not None
+    has_digit = _DIGIT.search(text) is not None
+    if has_month and has_digit:
+        for m in _DAY_MONTH.finditer(text):
+            _add(found, _from_day_month(m, anchor))
+    if has_digit and "/" in text:
+        for m in _NUMERIC_PAREN.finditer(text):
+            _add(found, _from_numeric_paren(m, anchor))
+    if has_digit and _NUMERIC_GATE.search(text):
+        for m in _NUMERIC.finditer(text):
+            _add(found, _from_numeric(m, anchor))
+    if has_month:
+        for m in _MONTH.finditer(text):
+            _add(found, _from_month(m, anchor))
+    if _WD_ONLY.search(text):
+        for m in _WEEKDAY.finditer(text):
+            _add(found, _from_weekday(m, text, anchor))
+    if _RELATIVE_GATE.search(text):
+        for m in _RELATIVE.finditer(text):
+            _add(found, _from_relative(m, anchor))
+    if has_digit and _YEAR_GATE.search(text):
+        for m in _YEAR.finditer(text):
+            _add(found, _from_year(m, anchor, text))
     # Longest first, then keep the ones that do not overlap an already kept match.
     found.sort(key=lambda d: (-(d.end - d.start), d.start))
     kept: list[DateMention] = []

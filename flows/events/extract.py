@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polars as pl
 
@@ -251,6 +252,20 @@ def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
+def _dates_for(
+    body: str, spans: list[tuple[int, int]], active: list[int], anchor: dt.date | None,
+) -> list[DateMention]:
+    """Date expressions of the sentences an event can take its date from: its own, the one
+    before it and the lead (the first two). Reading only these keeps long articles cheap."""
+    wanted = {0, 1} | set(active) | {sid - 1 for sid in active if sid > 0}
+    out: list[DateMention] = []
+    for sid in sorted(w for w in wanted if 0 <= w < len(spans)):
+        s0, s1 = spans[sid]
+        for d in find_dates(body[s0:s1], anchor):
+            out.append(replace(d, start=d.start + s0, end=d.end + s0))
+    return out
+
+
 def _article_events(
     row: dict, mention_rows: list[dict], names: dict[str, str], lex: Lexicon,
 ) -> list[dict]:
@@ -266,20 +281,24 @@ def _article_events(
         return []
     article_id = row["article_id"]
     anchor = local_anchor(row.get("published_at"), body)
-    dates = find_dates(body, anchor)
-    cited = _citation_dates(dates, tokens, trigs, lex)
-    dates = [d for d in dates if d.start not in cited]
     mentions = _clean_mentions(mention_rows, names, body)
     loc_spans = [(m.start, m.end) for m in mentions if m.type == "LOC"]
     by_sentence: dict[int, list[TriggerMatch]] = {}
     for t in trigs:
         by_sentence.setdefault(sentence_index(spans, t.start), []).append(t)
+    mention_starts = sorted(m.start for m in mentions)
+    active = [
+        sid for sid in by_sentence
+        if bisect.bisect_left(mention_starts, spans[sid][0]) < bisect.bisect_left(mention_starts, spans[sid][1])
+    ]  # sentences with a trigger and an actor; the others have nothing to code
+    if not active:
+        return []
+    dates = _dates_for(body, spans, active, anchor)
+    cited = _citation_dates(dates, tokens, trigs, lex)
+    dates = [d for d in dates if d.start not in cited]
     events: list[dict] = []
-    for sid, ts in by_sentence.items():
-        s0, s1 = spans[sid]
-        if not any(s0 <= m.start < s1 for m in mentions):
-            continue  # no actor in the sentence: nothing to code
-        for c in _candidates(body, tokens, spans, sid, ts, mentions, dates, anchor, lex):
+    for sid in sorted(active):
+        for c in _candidates(body, tokens, spans, sid, by_sentence[sid], mentions, dates, anchor, lex):
             events.append(_row(c, article_id, body, spans, anchor, row.get("dateline"), loc_spans, lex))
     return events
 

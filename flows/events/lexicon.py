@@ -212,12 +212,13 @@ class Tokens:
 
 def tokenize(text: str) -> Tokens:
     """Split ``text`` into lower-cased word tokens (hyphenated words stay one token)."""
-    words, starts, ends = [], [], []
-    for m in _TOKEN.finditer(text):
-        words.append(m.group(0).lower())
-        starts.append(m.start())
-        ends.append(m.end())
-    return Tokens(words, starts, ends)
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased
+        words = [text[a:b].lower() for a, b in spans]
+    else:
+        words = [low[a:b] for a, b in spans]
+    return Tokens(words, [a for a, _ in spans], [b for _, b in spans])
 
 
 def find_triggers(tokens: Tokens, lexicon: Lexicon | None = None) -> list[TriggerMatch]:
@@ -230,7 +231,9 @@ def find_triggers(tokens: Tokens, lexicon: Lexicon | None = None) -> list[Trigge
         return []
     # Hyphens become spaces so "kerja-sama" matches "kerja sama"; the token map stays 1:1.
     # The clitic -nya is dropped for matching: "pertemuannya", "pasukannya".
-    joined_words = [_strip_nya(w).replace("-", " ") for w in tokens.words]
+    joined_words = [
+        (w[:-3] if len(w) > 6 and w.endswith("nya") else w).replace("-", " ") for w in tokens.words
+    ]
     pieces_start: list[int] = []
     pos = 1
     for w in joined_words:
