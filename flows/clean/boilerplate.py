@@ -41,7 +41,8 @@ def rules() -> Rules:
     data = load_yaml("boilerplate.yaml")
     related = "|".join(f"(?:{p})" for p in data["related_markers"])
     return Rules(
-        drop=_whole(data["drop_lines"]),
+        # Menus and relative timestamps are furniture too: one regex, one match per line.
+        drop=_whole(data["drop_lines"] + data["menu_lines"] + [_TIMESTAMP_RE]),
         menu=_whole(data["menu_lines"]),
         related=re.compile(rf"^(?:{related})", re.IGNORECASE),
         related_alone=re.compile(rf"^(?:{related})\s*[:.]?\s*$", re.IGNORECASE),
@@ -67,7 +68,8 @@ EDITOR = re.compile(
 )
 _CREDIT_TAIL = 140
 _SHORT_LINE = 200
-_TIMESTAMP = re.compile(r"^\d+\s*(detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(yang\s+)?lalu$", re.I)
+_TIMESTAMP_RE = r"\d+\s*(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(?:yang\s+)?lalu"
+_TIMESTAMP = re.compile(rf"^{_TIMESTAMP_RE}$", re.I)
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _BARE_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+/?$", re.IGNORECASE)
 
@@ -172,7 +174,7 @@ def classify_lines(lines: list[str]) -> LineVerdicts:
             drop(i, "source")
             if found[1]:
                 verdict.source_notes.append(found[1])
-        elif short and (r.drop.match(line) or r.menu.match(line) or _TIMESTAMP.match(line)):
+        elif short and r.drop.match(line):
             drop(i, "boilerplate")
         elif short and body_seen == 0 and _BARE_DOMAIN.match(line):
             drop(i, "site")
