@@ -35,7 +35,10 @@ class Settings(BaseSettings):
 
     # Where runs stage their Parquet partitions before the load (None: the system temp folder).
     stage_root: Path | None = None
+    # Dask scheduler address for the batch tasks; "local" or "local:N" starts a LocalCluster; None: this machine.
     dask_address: str | None = None
+    # Worker processes for the CPU-bound stages of a local run (0: one per core, 1: in the flow process).
+    workers: int = 0
     lake_dir: Path | None = None
 
 
