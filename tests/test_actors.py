@@ -216,3 +216,19 @@ def test_empty_batch_gives_empty_frames() -> None:
     m, a = run("")
     assert m.is_empty() and a.is_empty()
     assert "aliases" in a.columns
+
+
+def test_aka_names_are_the_same_person() -> None:
+    m, _ = run("KPK menangkap Wamenaker Immanuel Ebenezer atau Noel kemarin. Noel diperiksa.")
+    assert len(ids_of(m, "Noel")) == 1 and ids_of(m, "Noel") == ids_of(m, "Immanuel Ebenezer")
+
+
+def test_ordinary_words_after_a_title_are_not_persons() -> None:
+    m, _ = run("Ia menjabat Menteri Sosial dan Politik di BEM. Menurut Standar Kebutuhan Barang, ...")
+    assert m.filter(pl.col("type") == "PER").is_empty()
+
+
+def test_a_sentence_opening_word_does_not_rename_a_curated_person() -> None:
+    m, _ = run("Awalnya Prabowo menolak. Perseteruan Trump dan Musk memanas.")
+    names = set(m.filter(pl.col("type") == "PER")["actor_name"])
+    assert names == {"Prabowo Subianto", "Donald Trump", "Elon Musk"}

@@ -82,6 +82,16 @@ class Hit:
         return None
 
 
+# Only words with an Indonesian affix can stem to another root.
+_AFFIXED = re.compile(r"^(?:me|di|be|te|pe|ke|se)|(?:an|nya|kan|lah|kah|i)$")
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    st = _stemmer()
+    return st.stem(word) if st is not None else word
+
+
 def fold(text: str) -> str:
     """Lower-case ``text`` keeping its length, so offsets stay valid."""
     low = text.lower()
@@ -104,6 +114,8 @@ def _case_rule(key: str, kind: str, actor: GazActor | None, words: frozenset[str
     letters = [c for c in key if c.isalpha()]
     if len(key) <= 4 or (letters and all(c.isupper() for c in letters)):
         return "exact"  # acronyms and short keys: "AS", "RI", "PM"
+    if kind == "actor" and " " not in key and key[:1].islower():
+        return "exact"  # brand spellings such as "detikcom"
     if kind != "actor":
         return "any"
     if " " not in key:
@@ -129,6 +141,16 @@ def _blank(text: str) -> str:
     return text.translate(_BLANK)
 
 
+@lru_cache(maxsize=1)
+def _stemmer():
+    try:
+        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+        return StemmerFactory().create_stemmer()
+    except ImportError:
+        return None
+
+
 class Gazetteer:
     """All gazetteers behind one automaton; :meth:`find` returns non-overlapping hits."""
 
@@ -140,6 +162,15 @@ class Gazetteer:
         self.skip_prefixes: tuple[str, ...] = ()
         self.instances: dict[tuple[str, str], GazActor] = {}  # (template, ISO3) -> actor
         self.words = _dictionary_words()
+
+    def is_word(self, token: str) -> bool:
+        """Whether ``token`` is an ordinary Indonesian word (a root, or derived from one)."""
+        low = token.lower()
+        if low in self.words:
+            return True
+        if len(low) < 6 or not low.isalpha() or not _AFFIXED.search(low):
+            return False
+        return _stem(low) in self.words
 
     # -------------------------------------------------------------- building
     def add(self, key: str, entry: Entry) -> None:

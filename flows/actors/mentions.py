@@ -8,6 +8,7 @@ by the caller.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -41,7 +42,8 @@ _NAME = re.compile(
 _NOT_NAME = frozenset(
     "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Ahad Januari Februari Maret April Mei Juni "
     "Juli Agustus September Oktober November Desember Pada Dalam Di Ke Dari Yang Dan Ini "
-    "Itu Namun Tetapi Sementara Saat Ketika Menurut Sejak Setelah Sebelum WIB".split()
+    "Itu Namun Tetapi Sementara Saat Ketika Menurut Sejak Setelah Sebelum WIB WITA WIT Rp RT "
+    "RW".split()
 )
 # "Long Name (ACR)" or "Long Name (English Name/ACR)".
 _ACRONYM = re.compile(
@@ -118,11 +120,8 @@ def ner_candidate_sentences(body: str, hits: list[Hit], gaz: Gazetteer,
     cannot be names; ``window`` words of context on each side keep its features intact.
     """
     out: list[tuple[int, int]] = []
-    hi = 0
+    starts = [h.start for h in hits]
     for s, e in spans:
-        while hi < len(hits) and hits[hi].end <= s:
-            hi += 1
-        local = [h for h in hits[hi:] if h.start < e]
         toks = [m.span() for m in _WS_TOKEN.finditer(body, s, e)]
         keep: list[int] = []
         for i, (ts, te) in enumerate(toks):
@@ -132,8 +131,9 @@ def ner_candidate_sentences(body: str, hits: list[Hit], gaz: Gazetteer,
             w = m.group(0)
             if w in _NOT_NAME or (w.isupper() and len(w) > 4):
                 continue
-            if any(h.start <= ts and m.end() <= h.end for h in local):
-                continue
+            k = bisect_right(starts, ts) - 1
+            if k >= 0 and hits[k].end >= m.end():
+                continue  # inside a gazetteer hit (hits do not overlap)
             if i == 0 and w.lower() in gaz.words:
                 continue
             keep.append(i)
@@ -180,6 +180,15 @@ def extract_article(
         nl = body.rfind("\n", s, e)
         if nl >= 0:
             s = nl + 1  # a name does not run across lines ("...CONTENT\nPerry")
+        # Names start and end with a capitalised word ("Kementerian Kehutanan skor").
+        toks = [x for x in _TOKEN.finditer(body, s, e)]
+        while toks and toks[-1].group(0)[:1].islower():
+            toks.pop()
+        while toks and toks[0].group(0)[:1].islower():
+            toks.pop(0)
+        if not toks:
+            continue
+        s, e = toks[0].start(), toks[-1].end()
         while t == "PER" and s < e:
             # Titles the role list lacks but the NER cue list has ("Kapolresta", "Ketua").
             tok = _TOKEN.match(body, s)
@@ -231,6 +240,7 @@ def extract_article(
     _resolve_partials(mentions)
     _aka_names(body, mentions, gaz)
     _drop_common_words(body, mentions, gaz)
+    _unify_types(mentions)
     _short_names(body, mentions, skip, gaz)
     mentions.sort(key=lambda m: m.start)
     _descriptors(body, roles, mentions)
@@ -258,7 +268,7 @@ def _other_bearers(body: str, mentions: list[Mention], title_hits: list[Hit],
         if not pm:
             continue
         s, word = pm.start(1), pm.group(1)
-        if word in _NOT_NAME or word.lower() in gaz.words:
+        if word in _NOT_NAME or gaz.is_word(word) or _sentence_initial(body, s):
             continue
         if any(h.start <= s < h.end for h in title_hits) or any(
             x is not m and _overlaps(s, m.start, x.start, x.end) for x in mentions
@@ -276,6 +286,31 @@ def _capitalised_rest(body: str, s: int, e: int, inner: list[Mention]) -> bool:
         for i in range(m.start - s, m.end - s):
             chars[i] = " "
     return any(w[:1].isupper() for w in _TOKEN.findall("".join(chars)))
+
+
+def _sentence_initial(body: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and body[i] in " \t\"'“‘(":
+        i -= 1
+    return i < 0 or body[i] in ".!?\n:"
+
+
+def _unify_types(mentions: list[Mention]) -> None:
+    """One surface, one type within an article: the tagger may call "AHY" PER once and
+    ORG once; the majority (persons on ties) wins."""
+    by_name: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.actor.source == "text" and m.type in ("PER", "ORG", "LOC"):
+            by_name.setdefault(normalise_name(m.actor.name), []).append(m)
+    for group in by_name.values():
+        types = {m.type for m in group}
+        if len(types) < 2:
+            continue
+        counts = {t: sum(m.type == t for m in group) for t in types}
+        best = max(sorted(types), key=lambda t: (counts[t], t == "PER"))
+        actor = next(m.actor for m in group if m.type == best)
+        for m in group:
+            m.type, m.actor = best, actor
 
 
 def _resolve_bare(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
@@ -405,7 +440,7 @@ def _short_names(body: str, mentions: list[Mention], skip: list[tuple[int, int]]
         for t in (toks[0], toks[-1]):
             owners.setdefault(t, set()).add(m.actor.name)
     for tok, names in owners.items():
-        if len(names) != 1 or len(tok) < 4 or not tok[0].isupper() or tok.lower() in gaz.words:
+        if len(names) != 1 or len(tok) < 4 or not tok[0].isupper() or gaz.is_word(tok):
             continue
         if tok in _NOT_NAME or fold(tok) in gaz.by_name:
             continue
@@ -563,8 +598,11 @@ def _aka_names(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
         elif nxt is None:
             n = _NAME.match(body, g.end())
             if n and not _covered(mentions, n.start(), n.end()) and n.group(0) not in _NOT_NAME:
-                mentions.append(Mention(n.start(), n.end(), n.group(0), "PER", m.actor, "partial"))
-                persons.append(mentions[-1])
+                # Every use of the other name is this person.
+                for s, e in _word_occurrences(body, n.group(0)):
+                    if not _covered(mentions, s, e):
+                        mentions.append(Mention(s, e, body[s:e], "PER", m.actor, "partial"))
+                        persons.append(mentions[-1])
 
 
 def _drop_common_words(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
@@ -574,7 +612,7 @@ def _drop_common_words(body: str, mentions: list[Mention], gaz: Gazetteer) -> No
         if m.type != "PER" or m.actor.source != "text" or m.source == "descriptor":
             continue
         words = [w.lower() for w in _TOKEN.findall(m.text)]
-        if not words or not all(w in gaz.words or w in _cue_titles() for w in words):
+        if not words or not all(gaz.is_word(w) or w in _cue_titles() for w in words):
             continue
         # One dictionary word may still be a name ("Jeri"), unless the article also uses
         # it as an ordinary word or it is a title.
