@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, replace
 
 import polars as pl
@@ -131,6 +132,9 @@ def _citation_dates(dates: list[DateMention], tokens: Tokens, trigs: list[Trigge
     return out
 
 
+_SUBCLAUSE = re.compile(r"\b(?:setelah|sebelum|sejak|usai|seusai|sesudah|karena|sementara|ketika|menyusul)\b", re.IGNORECASE)
+
+
 def _pick_date(
     dates: list[DateMention], spans: list[tuple[int, int]], body: str, sid: int, trig: TriggerMatch,
     anchor: dt.date | None, past: bool = False,
@@ -141,7 +145,12 @@ def _pick_date(
     usually dates the main story. With ``past`` (the verb says "telah"), dates after the
     article are passed over."""
     s0, s1 = spans[sid]
-    inside = [d for d in dates if d.start >= s0 and d.end <= s1 and not (past and d.future)]
+    inside = [
+        d for d in dates
+        if d.start >= s0 and d.end <= s1 and not (past and d.future)
+        # "Kunjungan X dilakukan setelah PBB ... pada hari Jumat": that date is the other clause's.
+        and not _SUBCLAUSE.search(body, min(trig.end, d.end), max(trig.start, d.start))
+    ]
     if inside:
         def dist(d: DateMention) -> int:
             return max(d.start - trig.end, trig.start - d.end, 0) + (0 if d.precision == "day" else 60)
