@@ -121,3 +121,30 @@ def test_copies_point_to_the_earliest_original():
     ids = out["article_id"].to_list()
     assert out["duplicate_of"].to_list() == [None, ids[0], ids[0], None]
     assert out["content_hash"][0] == out["content_hash"][1] != out["content_hash"][2]
+
+
+KOMPAS_DUMP = """Banjir Rendam Ratusan Rumah di Bekasi, Warga Mengungsi
+Kompas.com - 28/01/2025, 18:40 WIB
+Penulis Firda Janati | Editor Ambaranie Nadia
+Lihat Foto
+Warga menembus banjir di Perumahan Pondok Gede Permai, Bekasi, Selasa (28/1/2025). KOMPAS.com/FIRDA JANATI
+BEKASI, KOMPAS.com - Banjir merendam sekitar 400 rumah di Perumahan Pondok Gede Permai, Kota Bekasi.
+Ketinggian air di sejumlah titik mencapai 1,5 meter. Warga mulai mengungsi ke masjid sejak dini hari.
+Baca juga: Hujan Deras, Ini Daftar Wilayah Jakarta yang Tergenang
+"Air naik cepat sekali," kata Suryani, salah seorang warga.
+Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu akses berita Kompas.com WhatsApp Channel : https://www.whatsapp.com/channel/x. Pastikan kamu sudah install aplikasi WhatsApp ya.
+Tag
+banjir bekasi
+"""
+
+
+def test_text_dump_of_a_kompas_page():
+    row = clean_articles(pl.DataFrame([raw_row("k", text=KOMPAS_DUMP)])).row(0, named=True)
+    assert row["title"] == "Banjir Rendam Ratusan Rumah di Bekasi, Warga Mengungsi"
+    assert row["published_at"] == dt.datetime(2025, 1, 28, 11, 40, tzinfo=dt.timezone.utc)
+    assert (row["outlet_id"], row["dateline"], row["editor"]) == ("kompas", "BEKASI", "Ambaranie Nadia")
+    assert row["body"].split("\n\n") == [
+        "Banjir merendam sekitar 400 rumah di Perumahan Pondok Gede Permai, Kota Bekasi.",
+        "Ketinggian air di sejumlah titik mencapai 1,5 meter. Warga mulai mengungsi ke masjid sejak dini hari.",
+        '"Air naik cepat sekali," kata Suryani, salah seorang warga.',
+    ]

@@ -67,7 +67,7 @@ EDITOR = re.compile(
     re.IGNORECASE,
 )
 _CREDIT_TAIL = 140
-_SHORT_LINE = 200
+_SHORT_LINE = 320
 _TIMESTAMP_RE = r"\d+\s*(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(?:yang\s+)?lalu"
 _TIMESTAMP = re.compile(rf"^{_TIMESTAMP_RE}$", re.I)
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
