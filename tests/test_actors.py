@@ -232,3 +232,49 @@ def test_a_sentence_opening_word_does_not_rename_a_curated_person() -> None:
     m, _ = run("Awalnya Prabowo menolak. Perseteruan Trump dan Musk memanas.")
     names = set(m.filter(pl.col("type") == "PER")["actor_name"])
     assert names == {"Prabowo Subianto", "Donald Trump", "Elon Musk"}
+
+
+# ------------------------------------------------------------------ NER arbitration
+def _ner(body: str, *spans: tuple[str, str]) -> list[tuple[int, int, str]]:
+    """Tagger-style spans for the given (text, type) pairs, located in ``body``."""
+    return [(body.index(text), body.index(text) + len(text), t) for text, t in spans]
+
+
+def _extract(body: str, *spans: tuple[str, str]) -> dict[str, tuple[str, str]]:
+    from flows.actors.mentions import extract_article
+
+    found = extract_article(body, get_gazetteer(), _ner(body, *spans))
+    return {m.text: (m.type, m.actor.name) for m in found}
+
+
+def test_gazetteer_keeps_countries_inside_short_tagged_spans() -> None:
+    got = _extract("Komite Rusia-Myanmar dibentuk di wilayah Palestina.",
+                   ("Rusia-Myanmar", "PER"), ("wilayah Palestina", "LOC"))
+    assert got["Rusia"][0] == "COUNTRY" and got["Palestina"] == ("COUNTRY", "Palestina")
+    assert "Rusia-Myanmar" not in got and "wilayah Palestina" not in got
+
+
+def test_longer_tagged_organisation_wins_over_places_inside() -> None:
+    body = "Mereka hadir di Komite Anti-Teroris Bersama Rusia-Myanmar pekan lalu."
+    got = _extract(body, ("Komite Anti-Teroris Bersama Rusia-Myanmar", "ORG"))
+    assert got == {"Komite Anti-Teroris Bersama Rusia-Myanmar":
+                   ("ORG", "Komite Anti-Teroris Bersama Rusia-Myanmar")}
+
+
+def test_tagged_span_starting_in_a_role_phrase_is_the_person_after_it() -> None:
+    body = "Jaksa Agung Spanyol Alvaro Garcia Ortiz mengeluarkan dekrit."
+    got = _extract(body, ("Spanyol Alvaro Garcia Ortiz", "LOC"))
+    assert got["Alvaro Garcia Ortiz"][0] == "PER" and got["Spanyol"][0] == "COUNTRY"
+
+
+def test_tagged_persons_after_place_words_are_places() -> None:
+    body = "Pertempuran terjadi di negara bagian Karen dan Shan pekan ini."
+    got = _extract(body, ("Karen", "PER"), ("Shan", "PER"))
+    assert got["Karen"][0] == "LOC" and got["Shan"][0] == "LOC"
+
+
+def test_curated_type_and_name_win_over_the_tagger() -> None:
+    body = "Hamas menolak usulan itu, kata Presiden Peru Jose Jeri."
+    got = _extract(body, ("Hamas", "PER"), ("Presiden Peru Jose Jeri", "PER"))
+    assert got["Hamas"] == ("ORG", "Hamas")
+    assert got["Jose Jeri"][0] == "PER" and got["Peru"][0] == "COUNTRY"

@@ -240,6 +240,7 @@ def extract_article(
     _resolve_partials(mentions)
     _aka_names(body, mentions, gaz)
     _drop_common_words(body, mentions, gaz)
+    _places_not_persons(body, mentions, gaz)
     _unify_types(mentions)
     _short_names(body, mentions, skip, gaz)
     mentions.sort(key=lambda m: m.start)
@@ -293,6 +294,28 @@ def _sentence_initial(body: str, pos: int) -> bool:
     while i >= 0 and body[i] in " \t\"'“‘(":
         i -= 1
     return i < 0 or body[i] in ".!?\n:"
+
+
+_PREV_WORD = re.compile(r"(\w+)[ \t]+$")
+_LIST_GAP = re.compile(r"^[ \t]*(?:,|dan|serta|atau)[ \t]*(?:dan[ \t]+)?$")
+_PLACE_BEFORE = frozenset({"di", "bagian", "negara", "provinsi", "kota", "kabupaten",
+                           "distrik", "wilayah", "kawasan", "daerah", "region"})
+
+
+def _places_not_persons(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """A tagged "person" after a place word ("negara bagian Karen") or listed with places
+    ("Karen dan Shan", "Sagaing dan Mandalay") is a place."""
+    mentions.sort(key=lambda m: m.start)
+    for i, m in enumerate(mentions):
+        if m.type != "PER" or m.source != "ner" or m.actor.source != "text":
+            continue
+        pw = _PREV_WORD.search(body, max(0, m.start - 30), m.start)
+        prev = mentions[i - 1] if i > 0 else None
+        listed = prev is not None and prev.type in ("LOC", "COUNTRY") and _LIST_GAP.match(
+            body[prev.end : m.start])
+        if (pw and pw.group(1).lower() in _PLACE_BEFORE) or listed:
+            m.type = "LOC"
+            m.actor = _text_actor(m.text, "LOC", gaz)
 
 
 def _unify_types(mentions: list[Mention]) -> None:
