@@ -164,6 +164,13 @@ def _add_months(d: dt.date, n: int) -> dt.date:
     return dt.date(total // 12, total % 12 + 1, 1)
 
 
+def _distance(cand: dt.date, anchor: dt.date) -> tuple[int, bool]:
+    """How far a candidate is from the anchor; news looks back more than ahead, so a day
+    after the anchor counts double (and ties go to the past)."""
+    days = (cand - anchor).days
+    return (days * 2 if days > 0 else -days), days > 0
+
+
 def _pick_year(
     month: int, day: int, anchor: dt.date, direction: str | None, weekday: int | None = None
 ) -> dt.date | None:
@@ -188,8 +195,7 @@ def _pick_year(
             continue
         if direction == "future" and cand < anchor:
             continue
-        key = (abs((cand - anchor).days), cand > anchor)  # ties go to the past
-        if best is None or key < (abs((best - anchor).days), best > anchor):
+        if best is None or _distance(cand, anchor) < _distance(best, anchor):
             best = cand
     if best is None and weekday is not None:
         return _pick_year(month, day, anchor, direction)  # a wrong weekday: ignore it
@@ -346,7 +352,7 @@ def _from_month(m: re.Match, anchor: dt.date | None) -> DateMention | None:
             cands = [c for c in cands if c < this_month]  # "Maret lalu" is a past March
         elif direction == "future":
             cands = [c for c in cands if c > this_month]
-        date = min(cands, key=lambda c: (abs((c - this_month).days), c > this_month))
+        date = min(cands, key=lambda c: _distance(c, this_month))
         inferred, relative = True, direction is not None
     return DateMention(
         m.start(), m.end(), m.group(0), date, None, "month", inferred, relative,

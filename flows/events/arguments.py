@@ -256,6 +256,19 @@ def _after(
     return [], None
 
 
+_CIRCUMSTANCE = frozenset("dalam pada di saat ketika setelah usai seusai sebelum selama menjelang melalui lewat".split())
+
+
+def _near_subject(body: str, tokens: Tokens, subject: list[Mention], trig: TriggerMatch) -> bool:
+    """Whether a noun trigger without a possessor belongs to the subject before it: within
+    four words ("X menggelar demonstrasi"), or as the setting of X's act ("... dalam
+    pertemuan Moskow", "saat kunjungan")."""
+    between = [w.lower() for w in _WORD.findall(body[subject[-1].end : trig.start])]
+    if len(between) <= 4:
+        return True
+    return trig.tok_start > 0 and tokens.words[trig.tok_start - 1] in _CIRCUMSTANCE
+
+
 def _chain(tokens: Tokens, trig: TriggerMatch) -> str | None:
     """How the trigger is chained to an earlier verb: 'and' ("dan sepakat"), 'purpose'
     ("untuk membahas") or None."""
@@ -334,6 +347,8 @@ def find_arguments(
         agent, _ = _after(body, tokens, mentions, trig.end, sent, later, lex, frozenset({"dari", "oleh"}))
         return Arguments(agent, subject, subject)
 
+    if form.noun and not possessor and subject and not _near_subject(body, tokens, subject, trig):
+        subject = []  # a bare noun far from any actor ("... bukan sekedar kesepakatan") codes nothing
     source = possessor or subject
     start = possessor[-1].end if possessor else trig.end
     target, prep = _after(body, tokens, mentions, start, sent, later, lex, extra_preps=form.trigger.target_preps)

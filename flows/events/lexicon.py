@@ -33,6 +33,7 @@ class Trigger:
     inverse: bool = False
     weight: float = 0.8
     target_preps: tuple[str, ...] = ()
+    not_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ def _entry_forms(entry: dict) -> list[Form]:
         inverse=bool(entry.get("inverse", False)),
         weight=float(entry.get("weight", 0.8)),
         target_preps=tuple(str(p).lower() for p in entry.get("target_preps", []) or []),
+        not_after=frozenset(str(w).lower() for w in entry.get("not_after", []) or []),
     )
     out: list[Form] = []
     for stem, patterns in (entry.get("stems") or {}).items():
@@ -260,6 +262,8 @@ def find_triggers(tokens: Tokens, lexicon: Lexicon | None = None) -> list[Trigge
         if span & taken:
             continue
         if m.form.trigger.with_words and not _has_with(tokens, m):
+            continue
+        if m.tok_start > 0 and tokens.words[m.tok_start - 1] in m.form.trigger.not_after:
             continue
         # "membubarkan diri", "mendekatkan diri": a reflexive verb is another verb.
         if m.tok_end < len(tokens.words) and tokens.words[m.tok_end] == "diri" and "diri" not in m.form.text:
