@@ -130,20 +130,28 @@ def clean_document(rec: dict[str, Any], min_body_chars: int = 40) -> dict[str, A
     body = "\n\n".join(kept)
     if outlet is None:
         lede = kept[0] if kept else ""
+        # Where publishers sign: the dateline, the page's site name, the lede and the closing lines.
         outlet = (
             dateline_outlet
-            or outlet_from_text(text[:800], text[-400:], lede)
             or outlet_from_name(sitename)
+            or outlet_from_text(text[:800], text[-400:], lede)
             or outlet_from_host(verdicts.site_domain)
         )
 
+    if published is None and page is not None:
+        # The page's visible date line, then trafilatura's own date search.
+        for line in page.header_lines:
+            parsed = dates.header_date(line)
+            if parsed is not None:
+                published, precision = parsed
+                break
+        if published is None and page.fallback_date:
+            published, precision = dates.from_hint(page.fallback_date)
     if published is None:
         lede_end = len(kept[0]) if kept else 0
         inferred = dates.infer_published(body, lede_end)
         if inferred is not None:
             published, precision = inferred
-    if published is None and page is not None and page.fallback_date:
-        published, precision = dates.from_hint(page.fallback_date)
 
     error = None
     if len(body) < min_body_chars:

@@ -45,6 +45,7 @@ class HtmlPage:
     host: str | None
     captions: tuple[str, ...] = ()  # photo captions, which trafilatura leaves out
     editor: str | None = None  # from a byline such as "Editor Ambaranie Nadia"
+    header_lines: tuple[str, ...] = ()  # short visible lines after the <h1>, where the date sits
 
 
 def _text(fragment: str) -> str:
@@ -101,22 +102,37 @@ def extract_html(page: str, url: str | None = None) -> HtmlPage:
     fallback = doc.date if doc is not None else None
     host = doc.hostname if doc is not None else None
     captions = tuple(c for c in (_text(a or b) for a, _, b in _CAPTION.findall(page)) if c)
+    visible = _visible_lines(page)
     return HtmlPage(
         text, tuple(dict.fromkeys(t for t in titles if t)), h1s, published, fallback, sitename, host,
-        captions, _editor(page),
+        captions, _editor(visible), _header_lines(visible, h1s),
     )
 
 
-def _editor(page: str) -> str | None:
-    from flows.clean.boilerplate import EDITOR
-
+def _visible_lines(page: str) -> str:
     body = _BODY.search(page)
     visible = _SCRIPT.sub(" ", body.group(0) if body else page)
     # Tags become line breaks so that a byline ends where its element ends.
     visible = htmllib.unescape(re.sub(r"<[^>]+>", "\n", visible))
     visible = re.sub(r"[ \t\u00a0]+", " ", visible)
-    visible = re.sub(r"\s*\n[\s\n]*", "\n", visible)
+    return re.sub(r"\s*\n[\s\n]*", "\n", visible)
+
+
+def _editor(visible: str) -> str | None:
+    from flows.clean.boilerplate import EDITOR
+
     # "Editor\nAmbaranie Nadia": a label element followed by the name element.
-    visible = re.sub(r"\b(Editor|Penyunting|Redaktur)\n", r"\1 ", visible)
-    m = EDITOR.search(visible)
+    m = EDITOR.search(re.sub(r"\b(Editor|Penyunting|Redaktur)\n", r"\1 ", visible))
     return m.group("name").strip(" .") if m else None
+
+
+def _header_lines(visible: str, h1s: tuple[str, ...], limit: int = 25) -> tuple[str, ...]:
+    """Short visible lines right after the headline: the page's date line is among them."""
+    lines = visible.split("\n")
+    start = 0
+    if h1s:
+        for i, line in enumerate(lines):
+            if line.strip() == h1s[0]:
+                start = i + 1
+                break
+    return tuple(ln.strip() for ln in lines[start : start + limit] if 0 < len(ln.strip()) <= 120)
