@@ -16,6 +16,8 @@ EPILOG = """examples:
   warta extract seeds/000_f7cb3e3a9e2b932e.txt
   echo '{"id": "a1", "text": "..."}' | warta extract -
   warta query "SELECT event_type, count(*) FROM events GROUP BY 1"
+  warta serve --cron "*/15 * * * *"      # scheduled runs over inbox/ (needs `make server`)
+  warta export event_clusters --format csv --out exports/
 """
 
 
@@ -58,6 +60,35 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("sql", help="the SQL statement")
     query.add_argument("--db", metavar="FILE", help=f"DuckDB warehouse file (default: $WARTA_DB or {settings.db})")
     query.add_argument("--max-rows", type=int, default=100, help="rows to print (default 100)")
+
+    from flows.serve import DEFAULT_API_URL, DEFAULT_CRON, DEFAULT_NAME
+
+    serve = sub.add_parser(
+        "serve",
+        help="serve the ETL flow as a Prefect deployment with a cron schedule over an inbox folder",
+        description="Register the deployment etl/NAME with the Prefect server and run it on a cron schedule "
+        "over the inbox folder until interrupted (Ctrl-C pauses the schedule). Each run processes only the "
+        "documents that are new or changed since the last run. Trigger a run by hand with "
+        "`prefect deployment run 'etl/NAME'`. The server is $PREFECT_API_URL, else "
+        f"{DEFAULT_API_URL} (`make server`).",
+    )
+    serve.add_argument("--name", default=DEFAULT_NAME, help=f"deployment name (default {DEFAULT_NAME!r}: etl/{DEFAULT_NAME})")
+    serve.add_argument("--cron", default=DEFAULT_CRON, help=f"cron schedule (default {DEFAULT_CRON!r}: hourly)")
+    serve.add_argument("--timezone", metavar="TZ", help="IANA timezone of the schedule, e.g. Asia/Jakarta (default UTC)")
+    serve.add_argument("--inbox", metavar="DIR", help=f"folder to watch (default: $WARTA_INBOX_DIR or {settings.inbox_dir})")
+    serve.add_argument("--db", metavar="FILE", help=f"DuckDB warehouse file (default: $WARTA_DB or {settings.db})")
+    serve.add_argument("--full", action="store_true", help="reprocess every document on each run (not only new or changed ones)")
+
+    export = sub.add_parser(
+        "export",
+        help="write a warehouse table or view to Parquet or CSV",
+        description="Export a table or view of the warehouse (read-only) to a Parquet or CSV file. "
+        "Without NAME, list the tables and views.",
+    )
+    export.add_argument("name", nargs="?", metavar="TABLE|VIEW", help="table or view to export, e.g. events or event_clusters")
+    export.add_argument("--format", choices=["parquet", "csv"], help="file format (default: from the --out suffix, else parquet)")
+    export.add_argument("--out", metavar="PATH", help="output file, or a folder (ending in /) to write NAME.FORMAT into (default: NAME.FORMAT)")
+    export.add_argument("--db", metavar="FILE", help=f"DuckDB warehouse file (default: $WARTA_DB or {settings.db})")
     return parser
 
 
@@ -65,7 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``warta`` console script."""
     args = build_parser().parse_args(argv)
     try:
-        return {"run": cmd_run, "extract": cmd_extract, "query": cmd_query}[args.command](args)
+        commands = {"run": cmd_run, "extract": cmd_extract, "query": cmd_query, "serve": cmd_serve, "export": cmd_export}
+        return commands[args.command](args)
     except (FileNotFoundError, PermissionError) as exc:
         print(f"warta: {exc}", file=sys.stderr)
         return 2
@@ -149,6 +181,55 @@ def cmd_query(args: argparse.Namespace) -> int:
         return 1
     finally:
         con.close()
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """``warta serve``: serve the ETL flow on a cron schedule over the inbox until interrupted."""
+    from flows.serve import DEFAULT_API_URL, PrefectServerUnavailable, check_cron, require_server
+
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # A served deployment must live on a real server (not a temporary one) so the UI can show its runs.
+    os.environ.setdefault("PREFECT_API_URL", DEFAULT_API_URL)
+    try:
+        check_cron(args.cron, args.timezone)
+        require_server(os.environ["PREFECT_API_URL"])
+    except (ValueError, PrefectServerUnavailable) as exc:
+        print(f"warta serve: {exc}", file=sys.stderr)
+        return 2
+    from flows.serve import serve_inbox
+
+    settings = get_settings()
+    inbox = Path(args.inbox) if args.inbox else settings.inbox_dir
+    print(f"serving etl/{args.name} on '{args.cron}' over {inbox} into {_db(args)} "
+          f"(Prefect API {os.environ['PREFECT_API_URL']}); Ctrl-C to stop", file=sys.stderr)
+    serve_inbox(args.name, args.cron, inbox, _db(args), args.timezone, args.full)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """``warta export``: write a table or view to Parquet or CSV (or list them)."""
+    import duckdb
+
+    from flows.export import UnknownRelationError, export_relation, relation_names
+    from warehouse.db import connect
+
+    settings = get_settings()
+    if not args.name:
+        con = connect(_db(args), read_only=True, retries=settings.lock_retries, backoff=settings.lock_backoff_seconds)
+        try:
+            print("\n".join(relation_names(con)))
+        finally:
+            con.close()
+        return 0
+    out = args.out or f"{args.name}.{args.format or 'parquet'}"
+    try:
+        path, rows = export_relation(_db(args), args.name, out, args.format,
+                                     retries=settings.lock_retries, backoff=settings.lock_backoff_seconds)
+    except (UnknownRelationError, ValueError, duckdb.Error) as exc:
+        print(f"warta export: {exc}", file=sys.stderr)
+        return 1
+    print(f"{rows} rows of {args.name} -> {path}")
     return 0
 
 
