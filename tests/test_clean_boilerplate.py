@@ -113,3 +113,10 @@ def test_syndication_and_byline_lines():
 def test_unknown_syndication_target_is_not_a_source():
     v = classify_lines(STORY + ["Artikel ini telah tayang di situs kami sebelumnya."])
     assert v.source_notes == [] and sum(v.keep) == 2
+
+
+def test_breadcrumbs_and_tag_lines():
+    lines = ["Home > Berita > Internasional"] + STORY + ["Tag: banjir bekasi bpbd"]
+    assert kept(lines) == STORY
+    comparison = "Harga naik > 10 persen menurut BPS."
+    assert kept([comparison]) == [comparison]
