@@ -245,3 +245,15 @@ def test_law_year_is_not_an_event_date():
     ev = run("Jaksa Agung mendakwa Nikolai Patrushev dengan UU Nomor 20 Tahun 2001.", [NP],
              published=utc(2025, 10, 21))
     assert ev["event_date"].to_list() == [dt.date(2025, 10, 21)]
+
+
+def test_purpose_support_and_adjective_request_are_not_events():
+    assert run("Nikolai Patrushev membangun pabrik untuk mendukung transisi energi.", [NP]).height == 0
+    assert run("Nikolai Patrushev menyebut kebutuhan paling mendesak adalah air.", [NP]).height == 0
+    ev = run("Nikolai Patrushev mendukung Min Aung Hlaing.", [NP, MAH])
+    assert ev.select("event_type", "actor1_id", "actor2_id").rows() == [("SUPPORT", "per:np", "per:mah")]
+
+
+def test_bare_noun_far_from_actor_codes_nothing():
+    body = "Nikolai Patrushev memandang bahwa politik bukan sekedar rasionalitas dan kesepakatan."
+    assert run(body, [NP]).height == 0

@@ -204,6 +204,8 @@ def _candidates(
             previous = (trig, args)
         if (not args.sources and not args.targets) or _is_topic(trig, trigs, tokens):
             continue
+        if trig.form.trigger.requires_target and not args.targets:
+            continue
         negated = is_negated(tokens, trig, tok_lo, lex)
         future = is_future(tokens, trig, tok_lo, tok_hi, lex)
         reported = is_reported(tokens, tok_lo, tok_hi, trig, lex)

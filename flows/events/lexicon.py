@@ -34,6 +34,7 @@ class Trigger:
     weight: float = 0.8
     target_preps: tuple[str, ...] = ()
     not_after: frozenset[str] = frozenset()
+    requires_target: bool = False
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ def _entry_forms(entry: dict) -> list[Form]:
         weight=float(entry.get("weight", 0.8)),
         target_preps=tuple(str(p).lower() for p in entry.get("target_preps", []) or []),
         not_after=frozenset(str(w).lower() for w in entry.get("not_after", []) or []),
+        requires_target=bool(entry.get("requires_target", False)),
     )
     out: list[Form] = []
     for stem, patterns in (entry.get("stems") or {}).items():
