@@ -278,3 +278,8 @@ def test_curated_type_and_name_win_over_the_tagger() -> None:
     got = _extract(body, ("Hamas", "PER"), ("Presiden Peru Jose Jeri", "PER"))
     assert got["Hamas"] == ("ORG", "Hamas")
     assert got["Jose Jeri"][0] == "PER" and got["Peru"][0] == "COUNTRY"
+
+
+def test_acronym_of_a_programme_or_document_is_not_an_organisation() -> None:
+    m, _ = run("Program Makan Bergizi Gratis (MBG) berjalan. Pemilih didata lewat Kartu Keluarga (KK).")
+    assert m.filter(pl.col("type") == "ORG").is_empty()

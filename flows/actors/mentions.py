@@ -190,9 +190,13 @@ def extract_article(
             continue
         s, e = toks[0].start(), toks[-1].end()
         while t == "PER" and s < e:
-            # Titles the role list lacks but the NER cue list has ("Kapolresta", "Ketua").
+            # Titles the role list lacks but the NER cue list has ("Kapolresta", "Ketua"),
+            # and acronyms of bodies or ranks ("BRIN Muhammad Reza", "AKP Regi Halili").
             tok = _TOKEN.match(body, s)
-            if not tok or tok.group(0).lower() not in _cue_titles():
+            if not tok or tok.end() >= e:
+                break
+            w = tok.group(0)
+            if w.lower() not in _cue_titles() and not (len(w) > 1 and w.isupper()):
                 break
             s = tok.end()
             while s < e and body[s].isspace():
@@ -410,6 +414,17 @@ def _cue_titles() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _acronym_heads() -> frozenset[str]:
+    """Words that make an acronym-defined name an organisation."""
+    extra = (load_yaml("roles.yaml") or {}).get("acronym_heads") or ()
+    try:
+        cues = (load_yaml("ner_cues.yaml") or {}).get("org_heads") or ()
+    except FileNotFoundError:
+        cues = ()
+    return frozenset(w.lower() for w in (*extra, *cues))
+
+
+@lru_cache(maxsize=1)
 def _heads() -> frozenset[str]:
     """Head words of organisation and place names (shared with the NER's cue list)."""
     try:
@@ -465,6 +480,8 @@ def _short_names(body: str, mentions: list[Mention], skip: list[tuple[int, int]]
     for tok, names in owners.items():
         if len(names) != 1 or len(tok) < 4 or not tok[0].isupper() or gaz.is_word(tok):
             continue
+        if tok.isupper():
+            continue  # an acronym, not a name
         if tok in _NOT_NAME or fold(tok) in gaz.by_name:
             continue
         actor = actor_of[next(iter(names))]
@@ -543,6 +560,9 @@ def _acronyms(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
                 continue
             for x in inner:
                 mentions.remove(x)
+            eng = m.group("eng") or ""
+            if not (_acronym_heads() & {w.lower() for w in _TOKEN.findall(text + " " + eng)}):
+                continue  # a programme or a document ("Kartu Keluarga (KK)"), not a body
             actor = _text_actor(text, "ORG", gaz)
             mentions.append(Mention(start, start + len(text), text, "ORG", actor, "acronym"))
         if actor.actor_type not in ("organization", "group"):
