@@ -283,3 +283,12 @@ def test_curated_type_and_name_win_over_the_tagger() -> None:
 def test_acronym_of_a_programme_or_document_is_not_an_organisation() -> None:
     m, _ = run("Program Makan Bergizi Gratis (MBG) berjalan. Pemilih didata lewat Kartu Keluarga (KK).")
     assert m.filter(pl.col("type") == "ORG").is_empty()
+
+
+def test_bare_council_needs_the_article_to_name_it() -> None:
+    m, _ = run("Nikolai Patrushev dari Dewan Keamanan Rusia hadir. Ia bertemu Dewan Keamanan.")
+    assert m.filter(pl.col("type") == "ORG")["actor_name"].to_list() == ["Dewan Keamanan Rusia"] * 2
+    m2, _ = run("Resolusi itu dibahas Dewan Keamanan PBB. Dewan Keamanan menolak.")
+    assert set(m2["actor_name"]) == {"Dewan Keamanan PBB"}
+    m3, _ = run("Anggota Dewan Keamanan sekolah itu rapat.")
+    assert m3.filter(pl.col("type") == "ORG").is_empty()

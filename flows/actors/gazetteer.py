@@ -37,6 +37,7 @@ class GazActor:
     role: str | None = None
     source: str = "curated"
     template: str | None = None  # the template an institution was expanded from
+    bare_mode: str | None = None  # bare names: "home" (default Indonesia) or "named" only
 
 
 @dataclass(frozen=True)
@@ -264,8 +265,10 @@ def _expand_templates(
             # The name without a country ("Kementerian Pertahanan"); resolved per article.
             bare = [p[: -len(" {country}")] for p in patterns
                     if p.endswith(" {country}") and p[:1].isupper()]
+            mode = "named" if item["bare"] == "named" else "home"
             actor = GazActor(name=bare[0], actor_type=item.get("type", "organization"),
-                             sector=item.get("sector"), source="bare", template=item["name"])
+                             sector=item.get("sector"), source="bare", template=item["name"],
+                             bare_mode=mode)
             out.append((actor, bare))
     return out
 

@@ -341,25 +341,37 @@ def _unify_types(mentions: list[Mention]) -> None:
 
 
 def _resolve_bare(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
-    """"Kementerian Pertahanan" is the one the article names with a country; else the
-    country named just before it ("Rusia melalui Kementerian Luar Negeri"); else Indonesia's."""
+    """"Kementerian Pertahanan" is the one the article names in full ("... Rusia", or
+    "Dewan Keamanan PBB" for "Dewan Keamanan"); else the country named just before it
+    ("Rusia melalui Kementerian Luar Negeri"); else Indonesia's, or nothing for names that
+    only make sense once the article has named them."""
+    drop = []
     for i, m in enumerate(mentions):
         if m.actor.source != "bare":
             continue
+        prefix = normalise_name(m.actor.name) + " "
         named = {x.actor for x in mentions
-                 if x.actor.source != "bare" and x.actor.template == m.actor.template}
+                 if x.actor.source != "bare" and x.type == "ORG" and (
+                     x.actor.template == m.actor.template
+                     or normalise_name(x.actor.name).startswith(prefix))}
         if len(named) == 1:
             m.actor = named.pop()
             continue
         if named:
             continue
-        iso3 = HOME_COUNTRY
         prev = mentions[i - 1] if i > 0 else None
+        iso3 = None
         if prev is not None and prev.type == "COUNTRY" and _NEAR_COUNTRY.match(body[prev.end : m.start]):
-            iso3 = prev.actor.country_code or HOME_COUNTRY
-        inst = gaz.instances.get((m.actor.template, iso3))
+            iso3 = prev.actor.country_code
+        if iso3 is None and m.actor.bare_mode == "home":
+            iso3 = HOME_COUNTRY
+        inst = gaz.instances.get((m.actor.template, iso3)) if iso3 else None
         if inst is not None:
             m.actor = inst
+        elif m.actor.bare_mode == "named":
+            drop.append(m)
+    for m in drop:
+        mentions.remove(m)
 
 
 def _covered(mentions: list[Mention], start: int, end: int) -> bool:
