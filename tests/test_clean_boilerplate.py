@@ -120,3 +120,10 @@ def test_breadcrumbs_and_tag_lines():
     assert kept(lines) == STORY
     comparison = "Harga naik > 10 persen menurut BPS."
     assert kept([comparison]) == [comparison]
+
+
+def test_label_runs_at_either_end_are_menus_but_results_lists_stay():
+    lines = ["Jabodetabek", "Hukum", "Daerah"] + STORY + ["banjir bekasi", "bpbd"]
+    assert kept(lines) == STORY
+    results = ["Skor: 3,35", "Skor: 3,32", "Skor: 3,26"]
+    assert kept(STORY + results) == STORY + results

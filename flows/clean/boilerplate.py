@@ -211,7 +211,42 @@ def classify_lines(lines: list[str]) -> LineVerdicts:
 
     _drop_teasers(verdict)
     _drop_caption_repeats(verdict)
+    _drop_menu_runs(verdict)
     return verdict
+
+
+def _is_label(line: str) -> bool:
+    # A navigation or tag label: at most three words, no sentence punctuation, no digits or
+    # colon ("Skor: 3,35" is a list of results), not a list item.
+    words = line.split()
+    return (
+        len(words) <= 3 and not _SENTENCE_END.search(line) and ":" not in line
+        and not any(ch.isdigit() for ch in line) and line[0] not in "-•*\"“("
+    )
+
+
+def _is_sentence(line: str) -> bool:
+    return bool(_SENTENCE_END.search(line)) or len(line.split()) >= 12
+
+
+def _drop_menu_runs(v: LineVerdicts) -> None:
+    """Menus before the story and tag lists after it: runs of bare labels at either end."""
+    kept = [i for i in range(len(v.lines)) if v.keep[i]]
+    sentences = [i for i in kept if _is_sentence(v.lines[i])]
+    if not sentences:
+        return
+    head = [i for i in kept if i < sentences[0]]
+    tail = [i for i in kept if i > sentences[-1]]
+    for zone, minimum in ((head, 3), (tail, 2)):
+        run: list[int] = []
+        for i in zone + [-1]:
+            if i >= 0 and _is_label(v.lines[i]):
+                run.append(i)
+                continue
+            if len(run) >= minimum:
+                for j in run:
+                    v.keep[j], v.reasons[j] = False, "menu"
+            run = []
 
 
 def _drop_teasers(v: LineVerdicts) -> None:

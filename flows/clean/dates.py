@@ -44,6 +44,9 @@ def from_hint(hint: str | None) -> tuple[dt.datetime | None, str | None]:
     if not hint or not hint.strip():
         return None, None
     s = hint.strip()
+    if s.isdigit() and len(s) in (10, 13):  # Unix time in seconds or milliseconds
+        seconds = int(s) / (1000 if len(s) == 13 else 1)
+        return dt.datetime.fromtimestamp(seconds, dt.timezone.utc), "minute"
     iso = s[:-1] + "+00:00" if s.endswith("Z") else s
     iso = _SLASHED.sub(r"\1-\2-\3", iso)  # "2025/10/27 14:05:32" (detik metadata)
     try:
