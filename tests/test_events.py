@@ -257,3 +257,27 @@ def test_purpose_support_and_adjective_request_are_not_events():
 def test_bare_noun_far_from_actor_codes_nothing():
     body = "Nikolai Patrushev memandang bahwa politik bukan sekedar rasionalitas dan kesepakatan."
     assert run(body, [NP]).height == 0
+
+
+def test_leading_source_clause_is_not_the_subject():
+    ev = run("Mengutip media Ukraina, UNN, kelompok penculik itu meminta tebusan.",
+             [("UNN", "ORG", "org:unn")])
+    assert ev.height == 0
+
+
+def test_users_extend_the_trigger_lexicon(tmp_path, monkeypatch):
+    from flows.settings import get_settings
+
+    (tmp_path / "triggers.yaml").write_text(
+        "triggers:\n  - type: CONSULT\n    mode: visit\n    verbs: [sowan ke]\n", encoding="utf-8")
+    monkeypatch.setenv("WARTA_USER_LEXICON_DIR", str(tmp_path))
+    get_settings.cache_clear()
+    get_lexicon.cache_clear()
+    try:
+        found = find_triggers(tokenize("Menteri itu sowan ke Moskow"), get_lexicon())
+        assert [(m.form.trigger.type, m.form.trigger.mode) for m in found] == [("CONSULT", "visit")]
+        assert find_triggers(tokenize("X bertemu Y"), get_lexicon())  # shipped entries stay
+    finally:
+        monkeypatch.delenv("WARTA_USER_LEXICON_DIR")
+        get_settings.cache_clear()
+        get_lexicon.cache_clear()

@@ -45,7 +45,7 @@ _CLAUSE_BREAK = frozenset(
 # Leading subordinate clauses ("Saat X merayakan ..., Y mengunjungi"): X is not Y's subject.
 _SUBORDINATORS = frozenset(
     "saat ketika setelah sebelum usai sejak meski meskipun walaupun jika karena sementara "
-    "selama begitu seusai sesudah".split()
+    "selama begitu seusai sesudah menurut mengutip dikutip melansir dilansir seperti".split()
 )
 _COORD = re.compile(
     r"^[\s)\]]*,?\s*(?:dan|serta|maupun|bersama(?:\s+dengan)?)\s+(?:\S+\s+){0,4}$"  # "X (A) dan (wakil) Y"

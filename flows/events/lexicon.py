@@ -15,7 +15,9 @@ from functools import lru_cache
 
 import ahocorasick
 
-from flows.lexicon import load_yaml
+import yaml
+
+from flows.lexicon import lexicon_paths, load_yaml
 
 _TOKEN = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 
@@ -180,10 +182,34 @@ def _entry_forms(entry: dict) -> list[Form]:
     return out
 
 
+def _load_merged(name: str) -> dict:
+    """Load a sectioned YAML lexicon with the user's file merged one level deeper than
+    ``load_yaml`` does: lists in a section are appended, mappings merged (user keys win)."""
+    merged: dict = {}
+    paths = lexicon_paths(name)
+    if not paths:
+        return load_yaml(name)  # raises the loader's "not found" error
+    for path in paths:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for key, value in data.items():
+            have = merged.get(key)
+            if isinstance(have, list) and isinstance(value, list):
+                have.extend(value)
+            elif isinstance(have, dict) and isinstance(value, dict):
+                for k, v in value.items():
+                    if isinstance(have.get(k), list) and isinstance(v, list):
+                        have[k] = have[k] + v
+                    else:
+                        have[k] = v
+            else:
+                merged[key] = value
+    return merged
+
+
 @lru_cache(maxsize=1)
 def get_lexicon() -> Lexicon:
     """Load and compile the trigger lexicon once per process."""
-    data = load_yaml("triggers.yaml")
+    data = _load_merged("triggers.yaml")
     plover = {k.upper(): v for k, v in load_yaml("plover.yaml").items()}
     forms: dict[str, Form] = {}
     for entry in data.get("triggers", []):
