@@ -32,8 +32,14 @@ def split_lines(text: str) -> list[str]:
 
 
 def _same_text(a: str, b: str) -> bool:
+    """Nearly the same words: a headline line and the page title may differ in a word or a suffix."""
     wa, wb = _WORDS.findall(a.lower()), _WORDS.findall(b.lower())
-    return bool(wa) and wa == wb
+    if not wa or not wb:
+        return False
+    if wa == wb:
+        return True
+    common = len(set(wa) & set(wb))
+    return common >= 0.85 * max(len(set(wa)), len(set(wb)))
 
 
 def _pick_title(h1s: tuple[str, ...], titles: tuple[str, ...], outlet: str | None, site: str | None) -> str | None:
