@@ -29,8 +29,9 @@ def sql_files(folder: Path) -> list[Path]:
 
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create every table and view that is missing; safe to run any number of times."""
-    from warehouse.migrations import migrate
+    from warehouse.migrations import check_not_newer, migrate
 
+    check_not_newer(con)  # before any DDL: never touch a warehouse from a newer Warta
     for path in sql_files(DDL_DIR):
         con.execute(path.read_text(encoding="utf-8"))
     migrate(con)
@@ -38,14 +39,34 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(path.read_text(encoding="utf-8"))
 
 
-def _connect_once(db: Path, read_only: bool) -> duckdb.DuckDBPyConnection:
+# A sandboxed connection has no file system access (no COPY TO, ATTACH, read_csv of
+# arbitrary files) and a locked configuration, so SQL typed by a user cannot write anywhere.
+SANDBOX = {"enable_external_access": False, "lock_configuration": True}
+
+
+def _connect_once(db: Path, read_only: bool, sandbox: bool) -> duckdb.DuckDBPyConnection:
     if read_only:
-        return duckdb.connect(str(db), read_only=True)
+        return duckdb.connect(str(db), read_only=True, config=dict(SANDBOX) if sandbox else {})
+    if sandbox:
+        raise ValueError("only read-only connections can be sandboxed")
     return duckdb.connect(str(db), config={"storage_compatibility_version": STORAGE_VERSION})
 
 
-def connect(db: Path | str, *, read_only: bool = False, retries: int = 5, backoff: float = 0.5) -> duckdb.DuckDBPyConnection:
-    """Open ``db``, retrying with exponential backoff while another process holds its lock."""
+def connect(
+    db: Path | str,
+    *,
+    read_only: bool = False,
+    retries: int = 5,
+    backoff: float = 0.5,
+    sandbox: bool = False,
+) -> duckdb.DuckDBPyConnection:
+    """Open ``db``, retrying with exponential backoff while another process holds its lock.
+
+    ``sandbox=True`` (read-only connections only) also takes away file system
+    access, so the SQL run on it cannot write any file either; see
+    :func:`query_connection`. After ``retries`` attempts a
+    :class:`WarehouseLockedError` names the holder of the lock.
+    """
     db = Path(db)
     if read_only and not db.exists():
         raise FileNotFoundError(f"warehouse not found: {db} (run `warta run` first)")
@@ -54,7 +75,7 @@ def connect(db: Path | str, *, read_only: bool = False, retries: int = 5, backof
     delay = backoff
     for attempt in range(retries + 1):
         try:
-            return _connect_once(db, read_only)
+            return _connect_once(db, read_only, sandbox)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower():
                 raise
@@ -63,6 +84,16 @@ def connect(db: Path | str, *, read_only: bool = False, retries: int = 5, backof
             time.sleep(delay)
             delay *= 2
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+def query_connection(db: Path | str, *, retries: int = 5, backoff: float = 0.5) -> duckdb.DuckDBPyConnection:
+    """A connection for SQL typed by a user (``warta query``): read-only and sandboxed.
+
+    It cannot change the warehouse (read-only), cannot write or read other files
+    (no ``COPY ... TO``, ``ATTACH``, ``read_csv``, extension installs) and cannot
+    turn those settings back on.
+    """
+    return connect(db, read_only=True, retries=retries, backoff=backoff, sandbox=True)
 
 
 def _lock_message(db: Path, error: str, retries: int) -> str:
@@ -74,7 +105,8 @@ def _lock_message(db: Path, error: str, retries: int) -> str:
             who += f" (PID {holder.group(2)})"
     return (
         f"warehouse {db} is locked by {who}, still after {retries} retries. "
-        "Close that DuckDB session (or its notebook/CLI), or point --db at another file, then run again."
+        "Close that DuckDB session (a read-only connection in a notebook or the duckdb CLI blocks loads too), "
+        "or point --db at another file, then run again. Nothing was written."
     )
 
 

@@ -6,6 +6,8 @@ process) before COMMIT leaves the warehouse exactly as it was.
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -34,6 +36,17 @@ DOCUMENT_STAGES = ("ingest", "raw_articles", "clean_articles")
 
 ClusterFn = Callable[[pl.DataFrame], pl.DataFrame]
 
+# DuckDB shares one database instance between the connections of a process, so its
+# file lock does not keep two loads of the same process apart: this lock does.
+_LOAD_LOCKS: dict[str, threading.Lock] = {}
+_LOCKS_GUARD = threading.Lock()
+
+
+def _load_lock(db: Path | str) -> threading.Lock:
+    key = os.path.realpath(db)
+    with _LOCKS_GUARD:
+        return _LOAD_LOCKS.setdefault(key, threading.Lock())
+
 
 def load_run(
     db: Path | str,
@@ -48,7 +61,7 @@ def load_run(
     ``run`` holds the runs-table columns known before loading (run_id, flow_run_id,
     started_at, documents_in, unchanged, ...). Returns the counts that were loaded.
     """
-    with session(db, retries=retries, backoff=backoff) as con:
+    with _load_lock(db), session(db, retries=retries, backoff=backoff) as con:
         _register_staged(con, stage_dir)
         con.execute("BEGIN TRANSACTION")
         try:
@@ -125,5 +138,5 @@ def _insert_run(con: duckdb.DuckDBPyConnection, row: dict) -> None:
 def record_failed_run(db: Path | str, run: dict, error: str, retries: int = 5, backoff: float = 0.5) -> None:
     """Record a run that failed before publishing anything (its data was rolled back)."""
     row = {**run, "finished_at": datetime.now(timezone.utc), "status": "FAILED", "error": error[:2000]}
-    with session(db, retries=retries, backoff=backoff) as con:
+    with _load_lock(db), session(db, retries=retries, backoff=backoff) as con:
         _insert_run(con, row)

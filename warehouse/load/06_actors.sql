@@ -1,5 +1,5 @@
 -- Actors: new ones are added; known ones gain aliases and fill missing attributes.
-INSERT INTO actors
+INSERT INTO actors (actor_id, name, actor_type, country_code, sector, aliases, wikidata_id, role)
 SELECT actor_id, any_value(name), any_value(actor_type), any_value(country_code), any_value(sector),
        list_sort(list_distinct(flatten(list(aliases)))), any_value(wikidata_id), any_value(role)
 FROM staged_actors
