@@ -66,6 +66,7 @@ EDITOR = re.compile(
     r"(?=\s*(?:[|\n]|$|\b(?:reporter|penulis|pewarta|fotografer|kontributor|sumber)\b))",
     re.IGNORECASE,
 )
+_SITE_NAME = re.compile(r"^[\w\-]+\.(?:com|co\.id|id|net|org|tv)$")
 _CREDIT_TAIL = 140
 _SHORT_LINE = 320
 _TIMESTAMP_RE = r"\d+\s*(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(?:yang\s+)?lalu"
@@ -141,7 +142,8 @@ def _credit_is_known(credit: str) -> bool:
     from flows.clean.outlets import known_name
 
     first = re.split(r"\s*/\s*", credit.strip())[0].strip(" .()[]").lower()
-    return first in rules().credit_words or known_name(first)
+    # A site name ("TRIBUN-MEDAN.COM/Nama") credits the site's own photographer.
+    return first in rules().credit_words or known_name(first) or bool(_SITE_NAME.search(first))
 
 
 def classify_lines(lines: list[str]) -> LineVerdicts:
