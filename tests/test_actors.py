@@ -248,7 +248,7 @@ def _extract(body: str, *spans: tuple[str, str]) -> dict[str, tuple[str, str]]:
 
 
 def test_gazetteer_keeps_countries_inside_short_tagged_spans() -> None:
-    got = _extract("Komite Rusia-Myanmar dibentuk di wilayah Palestina.",
+    got = _extract("Hubungan Rusia-Myanmar membaik di wilayah Palestina.",
                    ("Rusia-Myanmar", "PER"), ("wilayah Palestina", "LOC"))
     assert got["Rusia"][0] == "COUNTRY" and got["Palestina"] == ("COUNTRY", "Palestina")
     assert "Rusia-Myanmar" not in got and "wilayah Palestina" not in got
@@ -292,3 +292,20 @@ def test_bare_council_needs_the_article_to_name_it() -> None:
     assert set(m2["actor_name"]) == {"Dewan Keamanan PBB"}
     m3, _ = run("Anggota Dewan Keamanan sekolah itu rapat.")
     assert m3.filter(pl.col("type") == "ORG").is_empty()
+
+
+def test_tagged_organisation_may_contain_another_organisation() -> None:
+    body = "Delegasi mengunjungi Universitas Militer Kementerian Pertahanan Rusia kemarin."
+    got = _extract(body, ("Universitas Militer Kementerian Pertahanan Rusia", "ORG"))
+    assert list(got) == ["Universitas Militer Kementerian Pertahanan Rusia"]
+    # ... but a tagged span without a head of its own does not swallow a known body.
+    got = _extract("Kata Kemenhan Rusia Baru kemarin.", ("Kemenhan Rusia Baru", "ORG"))
+    assert got["Kemenhan Rusia"] == ("ORG", "Kementerian Pertahanan Rusia")
+
+
+def test_names_opening_with_an_organisation_head_are_organisations() -> None:
+    m, _ = run("Delegasi menghadiri pertemuan Komite Anti-Teroris Bersama Rusia-Myanmar di Rusia. "
+               "Kantor Jaksa Agung Spanyol menyelidiki kasus itu.")
+    orgs = m.filter(pl.col("type") == "ORG")["mention"].to_list()
+    assert orgs == ["Komite Anti-Teroris Bersama Rusia-Myanmar", "Kantor Jaksa Agung Spanyol"]
+    assert "Rusia" in m.filter(pl.col("type") == "COUNTRY")["mention"].to_list()

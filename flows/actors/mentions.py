@@ -223,9 +223,17 @@ def extract_article(
             strictly_larger = contained and any((m.start, m.end) != (s, e) for m in overlapping)
             # A longer tagged name wins over the places and countries inside it
             # ("Komite Anti-Teroris Bersama Rusia-Myanmar"), never over a curated person.
-            if not (strictly_larger and all(
+            inside_ok = all(
                 m.type in ("LOC", "COUNTRY") or (m.actor.source == "city") for m in overlapping
-            ) and _capitalised_rest(body, s, e, overlapping)):
+            )
+            # An organisation named after another one ("Universitas Militer Kementerian
+            # Pertahanan Rusia") starts with a head word of its own.
+            head = _TOKEN.match(body, s)
+            org_in_org = (t == "ORG" and head is not None
+                          and head.group(0).lower() in _acronym_heads()
+                          and all(m.start >= head.end() and m.type != "PER" for m in overlapping))
+            if not (strictly_larger and (inside_ok or org_in_org)
+                    and _capitalised_rest(body, s, e, overlapping)):
                 continue
             for m in overlapping:
                 mentions.remove(m)
@@ -235,6 +243,7 @@ def extract_article(
     mentions.sort(key=lambda m: m.start)
     _other_bearers(body, mentions, title_hits, gaz)
     _resolve_bare(body, mentions, gaz)
+    _headed_orgs(body, mentions, skip, gaz)
     _acronyms(body, mentions, skip, gaz)
     mentions.sort(key=lambda m: m.start)
     _titled_names(body, roles, mentions, skip, gaz)
@@ -523,6 +532,40 @@ def _end_of_words(body: str, pos: int, n: int) -> int:
     for _, w in zip(range(n), it):
         end = w.end()
     return end
+
+
+_HEADED = re.compile(
+    r"(?<![\w'’\-])([A-Z][a-z]+)((?:[ \t]+(?:(?:dan|untuk)[ \t]+)?[A-Z][\w'’\-]*){1,6})"
+)
+
+
+def _headed_orgs(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
+                 gaz: Gazetteer) -> None:
+    """A capitalised name that starts with an organisation head word is an organisation
+    ("Komite Anti-Teroris Bersama Rusia-Myanmar", "Kantor Jaksa Agung Spanyol"); it may
+    contain places and countries, not other actors."""
+    heads = _acronym_heads()
+    for m in _HEADED.finditer(body):
+        if m.group(1).lower() not in heads:
+            continue
+        words = m.group(0).split()
+        # Trailing connectors belong to the sentence, not the name.
+        while words and words[-1] in _CONNECTOR:
+            words.pop()
+        if len(words) < 2:
+            continue
+        s, e = m.start(), _end_of_words(body, m.start(), len(words))
+        if _inside(skip, s, e):
+            continue
+        inner = [x for x in mentions if _overlaps(s, e, x.start, x.end)]
+        if any(x.type not in ("LOC", "COUNTRY") or x.start < s or x.end > e for x in inner):
+            continue
+        if not _capitalised_rest(body, s, e, inner):
+            continue
+        for x in inner:
+            mentions.remove(x)
+        text = body[s:e]
+        mentions.append(Mention(s, e, text, "ORG", _text_actor(text, "ORG", gaz), "title"))
 
 
 def _initials(words: list[str]) -> str:
