@@ -127,3 +127,10 @@ def test_label_runs_at_either_end_are_menus_but_results_lists_stay():
     assert kept(lines) == STORY
     results = ["Skor: 3,35", "Skor: 3,32", "Skor: 3,26"]
     assert kept(STORY + results) == STORY + results
+
+
+def test_a_weak_marker_followed_by_story_is_a_subheading():
+    story = ("Pemerintah menyatakan bahwa kebijakan baru ini akan mulai berlaku pada bulan depan dan "
+             "diharapkan dapat menurunkan harga bahan pokok di seluruh daerah.")
+    assert kept(STORY + ["Terbaru", story]) == STORY + ["Terbaru", story]
+    assert kept(STORY + ["Terkini", "Judul Berita A", "Judul Berita B"]) == STORY

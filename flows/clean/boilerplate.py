@@ -24,6 +24,7 @@ class Rules:
     related: re.Pattern[str]
     related_alone: re.Pattern[str]
     tail: re.Pattern[str]
+    weak_tail: re.Pattern[str]
     closing: re.Pattern[str]
     byline: re.Pattern[str]
     source: tuple[tuple[re.Pattern[str], bool], ...]
@@ -47,6 +48,7 @@ def rules() -> Rules:
         related=re.compile(rf"^(?:{related})", re.IGNORECASE),
         related_alone=re.compile(rf"^(?:{related})\s*[:.]?\s*$", re.IGNORECASE),
         tail=_whole(data["tail_markers"]),
+        weak_tail=_whole(data.get("weak_tail_markers") or ["(?!)"]),
         # Initials are lower case by convention ("(blq/dna)"); "(ANTARA/Nama)" is a photo credit.
         closing=re.compile(data["closing_initials"]),
         byline=re.compile(rf"^(?:{data['byline']})$", re.IGNORECASE),
@@ -168,7 +170,9 @@ def classify_lines(lines: list[str]) -> LineVerdicts:
         line = out[i]
         # Whole-line furniture is short; long lines can only be "Baca juga: <headline>".
         short = len(line) <= _SHORT_LINE
-        if short and r.tail.match(line) and body_seen >= 2:
+        if short and body_seen >= 2 and (
+            r.tail.match(line) or (r.weak_tail.match(line) and not _story_follows(out, i + 1))
+        ):
             for j in range(i, n):
                 drop(j, "tail")
             break
@@ -215,6 +219,11 @@ def classify_lines(lines: list[str]) -> LineVerdicts:
     _drop_caption_repeats(verdict)
     _drop_menu_runs(verdict)
     return verdict
+
+
+def _story_follows(lines: list[str], start: int) -> bool:
+    """A full sentence of 20 words or more after a marker: the marker was a subheading."""
+    return any(len(ln.split()) >= 20 and _SENTENCE_END.search(ln) for ln in lines[start:])
 
 
 def _is_label(line: str) -> bool:
