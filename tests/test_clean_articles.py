@@ -148,3 +148,12 @@ def test_text_dump_of_a_kompas_page():
         "Ketinggian air di sejumlah titik mencapai 1,5 meter. Warga mulai mengungsi ke masjid sejak dini hari.",
         '"Air naik cepat sekali," kata Suryani, salah seorang warga.',
     ]
+
+
+def test_a_leading_site_name_is_not_the_title():
+    text = ("CNN Indonesia\nGempa Guncang Filipina Selatan\nJumat, 17 Nov 2023 15:05 WIB\n"
+            "Jakarta, CNN Indonesia -- Gempa bermagnitudo 6,2 mengguncang Pulau Mindanao pada Jumat (17/11).\n"
+            "Pusat gempa berada di laut pada kedalaman 60 kilometer.\n")
+    row = clean_articles(pl.DataFrame([raw_row("c", text=text)])).row(0, named=True)
+    assert (row["title"], row["outlet_id"], row["dateline"]) == ("Gempa Guncang Filipina Selatan", "cnn-indonesia", "Jakarta")
+    assert row["body"].startswith("Gempa bermagnitudo 6,2")

@@ -142,6 +142,7 @@ def clean_document(rec: dict[str, Any], min_body_chars: int = 40) -> dict[str, A
             or outlet_from_name(sitename)
             or outlet_from_text(text[:800], text[-400:], lede)
             or outlet_from_host(verdicts.site_domain)
+            or outlet_from_name(verdicts.site_name)
         )
 
     if published is None and page is not None:

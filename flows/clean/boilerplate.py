@@ -88,6 +88,7 @@ class LineVerdicts:
     source_notes: list[str] = field(default_factory=list)
     editor: str | None = None
     site_domain: str | None = None
+    site_name: str | None = None
     captions: list[str] = field(default_factory=list)
 
 
@@ -185,6 +186,9 @@ def classify_lines(lines: list[str]) -> LineVerdicts:
         elif short and body_seen == 0 and _BARE_DOMAIN.match(line):
             drop(i, "site")
             verdict.site_domain = line.lower().removeprefix("www.").rstrip("/")
+        elif short and body_seen == 0 and len(line) <= 40 and _outlet_name(line):
+            drop(i, "site")  # a page header that is just the site's name ("CNN Indonesia")
+            verdict.site_name = line
         elif short and r.related_alone.match(line):
             drop(i, "related")
             # The line after a lone marker is dropped only if it reads like a headline.
@@ -219,6 +223,12 @@ def classify_lines(lines: list[str]) -> LineVerdicts:
     _drop_caption_repeats(verdict)
     _drop_menu_runs(verdict)
     return verdict
+
+
+def _outlet_name(line: str) -> str | None:
+    from flows.clean.outlets import outlet_from_name
+
+    return outlet_from_name(line)
 
 
 def _story_follows(lines: list[str], start: int) -> bool:

@@ -69,7 +69,7 @@ def parse_dateline(line: str) -> Dateline | None:
 def looks_like_title(line: str) -> bool:
     """A first line that reads as a headline: short, no final full stop, not a dateline lede."""
     words = line.split()
-    if not 3 <= len(words) <= 30 or len(line) > 250:
+    if not 3 <= len(words) <= 25 or len(line) > 250:
         return False
     if line.endswith(".") and not line.endswith("..."):
         return False
