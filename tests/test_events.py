@@ -281,3 +281,14 @@ def test_users_extend_the_trigger_lexicon(tmp_path, monkeypatch):
         monkeypatch.delenv("WARTA_USER_LEXICON_DIR")
         get_settings.cache_clear()
         get_lexicon.cache_clear()
+
+
+def test_long_list_of_targets_with_titles():
+    body = ("Kemenhan Rusia menghujani medali untuk Min Aung Hlaing, Soe Win, sekretaris Dewan Administrasi "
+            "Negara dan kepala intelijen Ye Win Oo, menteri transportasi Mya Tun Oo, serta Tun Aung.")
+    named = [("Kemenhan Rusia", "ORG", "org:mod"), MAH, ("Soe Win", "PER", "per:sw"),
+             ("Dewan Administrasi Negara", "ORG", "org:sac"), ("Ye Win Oo", "PER", "per:ywo"),
+             ("Mya Tun Oo", "PER", "per:mto"), ("Tun Aung", "PER", "per:ta")]
+    ev = run(body, named)
+    assert set(ev["actor1_id"]) == {"org:mod"}
+    assert set(ev["actor2_id"]) == {"per:mah", "per:sw", "per:ywo", "per:mto", "per:ta"}

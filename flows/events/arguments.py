@@ -52,6 +52,8 @@ _COORD = re.compile(
     r"|^[\s)\]]*,\s*$"  # "X, Y"
 )
 _COORD_RIGHT = re.compile(r"^[\s)\]]*,?\s*(?:dan|serta|maupun)\s+(?:\S+\s+){0,3}$|^[\s)\]]*,\s*$")
+_TITLED_LIST = re.compile(r"^\s*,\s*(?:(?:dan|serta)\s+)?(?:[a-z][\w-]*\s+){1,4}$")
+_TITLE_TAIL = re.compile(r"^\s*(?:(?:dan|serta)\s+)?(?:[a-z][\w-]*\s+){0,4}$")
 _CHAIN_SKIP = frozenset("juga telah sudah akan kemudian lalu pun turut ikut saling tidak belum pula bersama".split())
 _AND_CHAIN = frozenset("dan serta lalu kemudian".split())
 _PURPOSE_CHAIN = frozenset("untuk guna demi agar".split())
@@ -112,9 +114,22 @@ def group_right(body: str, mentions: list[Mention], idx: int, hi: int) -> list[M
     """
     group = [mentions[idx]]
     j = idx + 1
-    while j < len(mentions) and mentions[j].end <= hi and len(group) < 4:
+    while j < len(mentions) and mentions[j].end <= hi and len(group) < 8:
         gap = body[group[-1].end : mentions[j].start]
-        if _HARD_BREAK.search(gap) or not _COORD_RIGHT.match(gap) or _has_verb(gap):
+        # A list of people may carry lower-case titles: "Soe Win, menteri transportasi Mya Tun Oo".
+        titled = mentions[j].type == "PER" == group[-1].type and _TITLED_LIST.match(gap) is not None
+        if (
+            not titled and group[-1].type == "PER" and mentions[j].type in ("ORG", "COUNTRY")
+            and _TITLED_LIST.match(gap) and j + 1 < len(mentions) and mentions[j + 1].type == "PER"
+            and mentions[j + 1].end <= hi
+            and _TITLE_TAIL.match(body[mentions[j].end : mentions[j + 1].start])
+        ):
+            # "..., sekretaris Dewan Administrasi Negara dan kepala intelijen Ye Win Oo": the
+            # organisation is part of a title; the person is the next list member.
+            group.append(mentions[j + 1])
+            j += 2
+            continue
+        if _HARD_BREAK.search(gap) or not (_COORD_RIGHT.match(gap) or titled) or _has_verb(gap):
             break
         if gap.strip() == "," and mentions[j].type != group[-1].type:
             break
@@ -168,8 +183,10 @@ def _subject(
         if m.end > trig.start or m.start < sent[0]:
             continue
         gap_words = [w.lower() for w in _WORD.findall(body[m.end : trig.start])]
-        # "dengan Moskow memberikan pelatihan": an oblique right before the verb is its subject.
-        adjacent = all(w in _AUX for w in gap_words)
+        # "dengan Moskow memberikan pelatihan": a "dengan" phrase right before the verb is
+        # its subject (an absolute construction); "di X dilarang" is not.
+        before = _prev_words(tokens, m.start, 1)
+        adjacent = bool(before) and before[-1] == "dengan" and all(w in _AUX for w in gap_words)
         if (is_oblique(tokens, m, lex) and not adjacent) or _in_leading_subclause(body, tokens, m, trig, sent):
             continue
         if m.type == "LOC" and len(gap_words) > 4:
@@ -256,7 +273,7 @@ def _after(
     return [], None
 
 
-_CIRCUMSTANCE = frozenset("dalam pada di saat ketika setelah usai seusai sebelum selama menjelang melalui lewat".split())
+_CIRCUMSTANCE = frozenset("dalam saat ketika setelah usai seusai sebelum selama menjelang".split())
 
 
 def _near_subject(body: str, tokens: Tokens, subject: list[Mention], trig: TriggerMatch) -> bool:
@@ -338,6 +355,8 @@ def find_arguments(
         if not agent:
             direct, prep = _after(body, tokens, mentions, trig.end, sent, later, lex, max_gap=40, direct_words=2)
             agent = direct if prep is None else []
+        if form.trigger.symmetric and not agent:
+            return Arguments([], [], subject)  # "... telah disepakati": what was agreed, not who
         target, _ = _after(
             body, tokens, mentions, trig.end, sent, later, lex,
             frozenset({"terhadap", "kepada", "atas", "bagi", "untuk", "pada"}),

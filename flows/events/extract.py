@@ -48,7 +48,7 @@ EVENT_SCHEMA: dict[str, pl.DataType] = {
 }
 
 _WIB = dt.timedelta(hours=7)
-_MAX_SPLIT = 3  # at most this many events from one coordinated actor group
+_MAX_SPLIT = 8  # at most this many events from one coordinated actor group
 
 
 @dataclass
