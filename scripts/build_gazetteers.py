@@ -91,6 +91,10 @@ CITY_STOP = {
     "Sultan", "Emir", "Reuters", "Mai", "Bantul", "Dili", "Mali", "Para", "Sala", "Sana",
     "Saat", "Sore", "Pagi", "Malam", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu",
     "Minggu", "Ahad", "Asia", "Afrika", "Eropa", "Amerika", "Kuba", "Hongkong",
+    # given names that are also (alternate) city names
+    "George", "David", "Charles", "Louis", "Albert", "Victor", "Hugo", "Jose", "Jesus",
+    "Carlos", "Martin", "Laurel", "Irvine", "Florida", "Kent", "Quincy", "Tyler", "Warren",
+    "Garland", "Bryan", "Murray", "Troy", "Eugene", "Pueblo", "Mercedes", "Lorain",
 }
 # Indonesian exonyms geonames lacks: exonym -> geonames main name.
 CITY_ALIASES = {

@@ -309,3 +309,24 @@ def test_names_opening_with_an_organisation_head_are_organisations() -> None:
     orgs = m.filter(pl.col("type") == "ORG")["mention"].to_list()
     assert orgs == ["Komite Anti-Teroris Bersama Rusia-Myanmar", "Kantor Jaksa Agung Spanyol"]
     assert "Rusia" in m.filter(pl.col("type") == "COUNTRY")["mention"].to_list()
+
+
+def test_shared_names_follow_the_country_of_the_article() -> None:
+    m, a = run("Di AS, Partai Demokrat menolak usulan Trump. DPR AS bersidang. Kata DPR itu.")
+    assert set(m.filter(pl.col("mention") == "Partai Demokrat")["actor_name"]) == {"Partai Demokrat AS"}
+    assert set(m.filter(pl.col("mention") == "DPR")["actor_name"]) == {"Dewan Perwakilan Rakyat AS"}
+    m2, _ = run("Partai Demokrat dan DPR membahas RUU di Jakarta.")
+    assert set(m2.filter(pl.col("type") == "ORG")["actor_name"]) == {"Partai Demokrat",
+                                                                     "Dewan Perwakilan Rakyat"}
+
+
+def test_nationality_opening_a_tagged_name_is_a_country() -> None:
+    body = "Ketua juru runding Kolombia Haendel Rodriguez menuduh negara produsen minyak."
+    got = _extract(body, ("Kolombia Haendel Rodriguez", "LOC"))
+    assert got["Kolombia"][0] == "COUNTRY" and got["Haendel Rodriguez"][0] == "PER"
+
+
+def test_a_tagged_name_after_a_title_is_a_person() -> None:
+    body = '"Tentu," kata Menteri Lingkungan Denmark, Magnus Heunicke.\nIa pergi.'
+    got = _extract(body, ("Magnus Heunicke", "ORG"))
+    assert got["Magnus Heunicke"][0] == "PER" and got["Denmark"][0] == "COUNTRY"

@@ -73,6 +73,18 @@ class Hit:
                 best = e
         return best.actor if best else None
 
+    def candidates(self) -> list[GazActor]:
+        """All actors of the best priority (more than one when a name is ambiguous)."""
+        acts = [e for e in self.entries if e.actor is not None]
+        if not acts:
+            return []
+        top = max(e.priority for e in acts)
+        out: list[GazActor] = []
+        for e in acts:
+            if e.priority == top and e.actor not in out:
+                out.append(e.actor)
+        return out
+
     def kinds(self) -> set[str]:
         return {e.kind for e in self.entries}
 

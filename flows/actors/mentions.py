@@ -172,6 +172,7 @@ def extract_article(
             continue  # "Menteri" style keys are roles, not actors
         mentions.append(Mention(h.start, h.end, body[h.start : h.end], TYPE_OF[a.actor_type], a,
                                 "gazetteer"))
+    _disambiguate(hits, mentions)
 
     # NER spans fill in names the gazetteers do not know.
     for s, e, t in ner_spans or ():
@@ -210,6 +211,24 @@ def extract_article(
             while s < e and body[s].isspace():
                 s += 1
             if chain.has_title and _NAME.match(body, s):
+                t = "PER"
+        # "Kolombia Haendel Rodriguez" (LOC/PER): a country or place opening a tagged span
+        # that goes on with a name is the person's nationality, not part of the name.
+        if t in ("LOC", "PER"):
+            lead = next((m for m in mentions if m.start == s and m.end < e
+                         and m.type == "COUNTRY"), None)
+            if lead is not None:
+                rest = _NAME.match(body, _skip_spaces(body, lead.end, e))
+                if rest and rest.end() >= e and len(rest.group(0).split()) >= 2:
+                    s, t = rest.start(), "PER"
+        # A name right after a title ("Menteri Lingkungan Denmark, Magnus Heunicke") is a
+        # person whatever the tagger says, unless it opens with an organisation head.
+        if t != "PER":
+            before = role_before(body, roles, s)
+            head = _TOKEN.match(body, s)
+            if (before is not None and before.has_title and head is not None
+                    and head.group(0).lower() not in _acronym_heads()
+                    and len(body[s:e].split()) >= 2):
                 t = "PER"
         if t == "PER":
             s = _trim_titles(body, s, e, title_hits)
@@ -292,6 +311,12 @@ def _other_bearers(body: str, mentions: list[Mention], title_hits: list[Hit],
         m.actor = _text_actor(m.text, "PER", gaz)
 
 
+def _skip_spaces(body: str, pos: int, end: int) -> int:
+    while pos < end and body[pos].isspace():
+        pos += 1
+    return pos
+
+
 def _capitalised_rest(body: str, s: int, e: int, inner: list[Mention]) -> bool:
     """Whether a span has a capitalised word outside the mentions inside it: "Komite ...
     Rusia-Myanmar" has, "Rusia-Myanmar" and "wilayah Palestina" have not."""
@@ -320,7 +345,7 @@ def _places_not_persons(body: str, mentions: list[Mention], gaz: Gazetteer) -> N
     ("Karen dan Shan", "Sagaing dan Mandalay") is a place."""
     mentions.sort(key=lambda m: m.start)
     for i, m in enumerate(mentions):
-        if m.type != "PER" or m.source != "ner" or m.actor.source != "text":
+        if m.type != "PER" or m.source != "ner" or m.actor.source != "text" or m.role is not None:
             continue
         pw = _PREV_WORD.search(body, max(0, m.start - 30), m.start)
         prev = mentions[i - 1] if i > 0 else None
@@ -405,7 +430,7 @@ def _titled_names(body: str, roles: list[Role], mentions: list[Mention],
         words = m.group(0).split()
         # "Juru bicara Kremlin, Dmitry Peskov, ..." : after a comma the name must close
         # the appositive with another comma.
-        if "," in gap.group(0) and not re.match(r"[ \t]*,", body[m.end():m.end() + 3]):
+        if "," in gap.group(0) and not re.match(r"[ \t]*(?:[,.;:!?\n]|$)", body[m.end():m.end() + 3]):
             continue
         if words[0].lower() in _heads():
             continue  # "kepala Badan Pusat Statistik" names a body, not a person
@@ -537,6 +562,23 @@ def _end_of_words(body: str, pos: int, n: int) -> int:
 _HEADED = re.compile(
     r"(?<![\w'’\-])([A-Z][a-z]+)((?:[ \t]+(?:(?:dan|untuk)[ \t]+)?[A-Z][\w'’\-]*){1,6})"
 )
+
+
+def _disambiguate(hits: list[Hit], mentions: list[Mention]) -> None:
+    """A curated name two actors share ("Partai Demokrat" in Indonesia and in the US) goes
+    to the one whose country the article names most; Indonesian news leans Indonesian."""
+    ambiguous = {h.start: h.candidates() for h in hits if len(h.candidates()) > 1}
+    if not ambiguous:
+        return
+    counts: dict[str, float] = {HOME_COUNTRY: 0.5}
+    for m in mentions:
+        if m.actor.country_code and m.start not in ambiguous:
+            counts[m.actor.country_code] = counts.get(m.actor.country_code, 0) + 1
+    for m in mentions:
+        cands = ambiguous.get(m.start)
+        if cands:
+            m.actor = max(cands, key=lambda a: counts.get(a.country_code or "", 0))
+            m.type = TYPE_OF[m.actor.actor_type]
 
 
 def _headed_orgs(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
