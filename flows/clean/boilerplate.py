@@ -89,7 +89,6 @@ class LineVerdicts:
     editor: str | None = None
     site_domain: str | None = None
     site_name: str | None = None
-    captions: list[str] = field(default_factory=list)
 
 
 _AUTHOR_LINE = re.compile(r"^(?P<name>[A-Z][\w.'’ ]{2,50}?)\s+[-–|]\s+(?P<site>[\w.\- ]{3,30})$")
@@ -207,8 +206,6 @@ def classify_lines(lines: list[str]) -> LineVerdicts:
         elif (cap := photo_credit(line)) is not None:
             drop(i, "caption")
             verdict.photo_credits.append(cap[1])
-            if cap[0]:
-                verdict.captions.append(cap[0])
         else:
             cut = r.closing.search(line, max(0, len(line) - _CREDIT_TAIL)) if line[-1] in ")*" else None
             if cut:
@@ -294,10 +291,14 @@ def _norm(s: str) -> str:
 
 
 def _drop_caption_repeats(v: LineVerdicts) -> None:
-    """A subtitle line that a photo caption repeats is part of the photo block."""
-    if not v.captions:
-        return
-    caps = {_norm(c) for c in v.captions if c}
-    for i, line in enumerate(v.lines):
-        if v.keep[i] and _norm(line) in caps:
-            v.keep[i], v.reasons[i] = False, "caption"
+    """A subtitle line that the photo caption next to it repeats is part of the photo block."""
+    for i, reason in enumerate(v.reasons):
+        if reason != "caption":
+            continue
+        cap = photo_credit(v.lines[i])
+        if cap is None or not cap[0]:
+            continue
+        text = _norm(cap[0])
+        for j in range(max(0, i - 2), min(len(v.lines), i + 3)):
+            if v.keep[j] and _norm(v.lines[j]) == text:
+                v.keep[j], v.reasons[j] = False, "caption"
