@@ -292,3 +292,18 @@ def test_long_list_of_targets_with_titles():
     ev = run(body, named)
     assert set(ev["actor1_id"]) == {"org:mod"}
     assert set(ev["actor2_id"]) == {"per:mah", "per:sw", "per:ywo", "per:mto", "per:ta"}
+
+
+def test_clusters_need_the_same_pair_when_both_have_two_actors():
+    docs = [
+        ("p1", "Min Aung Hlaing bertemu Nikolai Patrushev pada Senin (21/6/2021).", utc(2021, 6, 22), None, [MAH, NP]),
+        ("p2", "Min Aung Hlaing bertemu Vladimir Putin pada Senin (21/6/2021).", utc(2021, 6, 22), None, [MAH, PUTIN]),
+        ("p3", "Min Aung Hlaing melakukan pertemuan pada Senin (21/6/2021).", utc(2021, 6, 22), None, [MAH]),
+    ]
+    clean, mentions, actors = frames(docs)
+    ev = assign_clusters(extract_events(clean, mentions, actors))
+    by = dict(zip(ev["article_id"], ev["cluster_id"]))
+    # p1 and p2 are different meetings; the one-actor report p3 may belong to either, so it links them.
+    assert by["p3"] == by["p1"] == by["p2"]
+    two = assign_clusters(extract_events(*frames(docs[:2])))
+    assert two["cluster_id"].n_unique() == 2

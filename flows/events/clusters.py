@@ -1,8 +1,9 @@
 """Cluster reports of the same event across articles.
 
 Two events share a cluster when they are of the same type family, have the same status
-(happened, planned, denied), share an actor, and their dates lie within a day of each
-other (month- or year-precise dates must be equal). Clusters are the connected
+(happened, planned, denied), their dates lie within a day of each other (month- or
+year-precise dates must be equal), and their actors overlap: the same pair when both have
+two actors, else the one actor an event has. Clusters are the connected
 components of that relation; ``cluster_id`` is derived from the smallest member
 ``event_id``, so it is stable across runs as long as the members are.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import defaultdict
 
 import polars as pl
 
@@ -58,27 +60,42 @@ def assign_clusters(events: pl.DataFrame) -> pl.DataFrame:
         "actor1_id", "actor2_id", "actor1_name", "actor2_name",
     ).to_dicts()
     uf = _UnionFind(len(rows))
-    buckets: dict[tuple, int] = {}
+    # Events with two actors join events with the same pair; events with one actor join
+    # any event that has that actor. The relation is symmetric, so row order does not matter.
+    info: list[tuple | None] = []
+    pairs: dict[tuple, list[int]] = defaultdict(list)
+    by_actor: dict[tuple, list[int]] = defaultdict(list)
+    singles: dict[tuple, list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
         d: dt.date | None = r["event_date"]
-        if d is None:
+        keys = _actor_keys(r)[:2]
+        if d is None or not keys:
+            info.append(None)
             continue
         status = "denied" if r["negated"] else ("planned" if r["future"] else "happened")
-        family = family_of(r["event_type"], lex)
-        prec = r["date_precision"] or "day"
-        for key in _actor_keys(r):
-            base = (family, status, key, prec)
-            if prec == "day":
-                own = base + (d,)
-                # Neighbouring days join too: "dates within a day".
-                for other in (d - dt.timedelta(days=1), d + dt.timedelta(days=1)):
-                    j = buckets.get(base + (other,))
-                    if j is not None:
-                        uf.union(i, j)
+        base = (family_of(r["event_type"], lex), status, r["date_precision"] or "day")
+        pair = tuple(sorted(keys)) if len(keys) == 2 else None
+        info.append((base, d, keys, pair))
+        if pair:
+            pairs[base + (pair, d)].append(i)
+        else:
+            singles[base + (keys[0], d)].append(i)
+        for k in keys:
+            by_actor[base + (k, d)].append(i)
+    for i, item in enumerate(info):
+        if item is None:
+            continue
+        base, d, keys, pair = item
+        # Day-precise dates join within a day; month or year dates must be equal.
+        days = (d - dt.timedelta(days=1), d, d + dt.timedelta(days=1)) if base[2] == "day" else (d,)
+        for day in days:
+            if pair:
+                near = pairs.get(base + (pair, day), []) + [
+                    j for k in pair for j in singles.get(base + (k, day), [])
+                ]
             else:
-                own = base + (d,)
-            j = buckets.setdefault(own, i)
-            if j != i:
+                near = by_actor.get(base + (keys[0], day), [])
+            for j in near:
                 uf.union(i, j)
     roots: dict[int, str] = {}
     for i, r in enumerate(rows):
