@@ -134,3 +134,8 @@ def test_a_weak_marker_followed_by_story_is_a_subheading():
              "diharapkan dapat menurunkan harga bahan pokok di seluruh daerah.")
     assert kept(STORY + ["Terbaru", story]) == STORY + ["Terbaru", story]
     assert kept(STORY + ["Terkini", "Judul Berita A", "Judul Berita B"]) == STORY
+
+
+def test_lone_marker_with_a_list_of_links():
+    lines = [STORY[0], "Baca Juga", "Cek Penerima Bansos PKH Desember 2024", "Mensos Tinjau Lumbung Sosial di NTT", STORY[1]]
+    assert kept(lines) == STORY

@@ -20,7 +20,6 @@ class Rules:
     """Compiled boilerplate patterns."""
 
     drop: re.Pattern[str]
-    menu: re.Pattern[str]
     related: re.Pattern[str]
     related_alone: re.Pattern[str]
     tail: re.Pattern[str]
@@ -44,7 +43,6 @@ def rules() -> Rules:
     return Rules(
         # Menus and relative timestamps are furniture too: one regex, one match per line.
         drop=_whole(data["drop_lines"] + data["menu_lines"] + [_TIMESTAMP_RE]),
-        menu=_whole(data["menu_lines"]),
         related=re.compile(rf"^(?:{related})", re.IGNORECASE),
         related_alone=re.compile(rf"^(?:{related})\s*[:.]?\s*$", re.IGNORECASE),
         tail=_whole(data["tail_markers"]),
@@ -190,10 +188,14 @@ def classify_lines(lines: list[str]) -> LineVerdicts:
             verdict.site_name = line
         elif short and r.related_alone.match(line):
             drop(i, "related")
-            # The line after a lone marker is dropped only if it reads like a headline.
-            if i + 1 < n and looks_like_headline(out[i + 1]) and not r.related.match(out[i + 1]):
-                drop(i + 1, "related")
-                i += 1
+            # Lines after a lone marker go only while they read like headlines (a list of
+            # up to three links); a sentence after it is story and stays.
+            for _ in range(3):
+                if i + 1 < n and looks_like_headline(out[i + 1]) and not r.related.match(out[i + 1]):
+                    drop(i + 1, "related")
+                    i += 1
+                else:
+                    break
         elif r.related.match(line):
             drop(i, "related")
         elif short and r.byline.match(line):
