@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import uuid
+from collections import deque
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from flows import pipeline
 from flows.events import assign_clusters
 from flows.ingest import BatchSpec, plan_batches, read_batch
 from flows.report import publish_run_artifacts
+from flows.runner import batches_in_flight, make_task_runner, run_stage, stage_pool, uses_dask
 from flows.settings import get_settings
 from warehouse.db import session
 from warehouse.loader import load_run, record_failed_run
@@ -29,32 +31,44 @@ TASK_OPTIONS = {"cache_policy": NO_CACHE, "persist_result": False}
 @task(name="raw_articles", task_run_name="raw_articles [batch {spec.number}]", **TASK_OPTIONS)
 def raw_articles_task(spec: BatchSpec, max_file_bytes: int) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Read and decode one batch of input documents."""
-    return read_batch(spec, max_file_bytes)
+    return run_stage(read_batch, spec, max_file_bytes)
 
 
 @task(name="clean_articles", task_run_name="clean_articles [batch {number}]", **TASK_OPTIONS)
-def clean_articles_task(number: int, raw: pl.DataFrame, ingest_quarantine: pl.DataFrame, known: dict[str, str] | None):
-    """Skip unchanged documents, validate, clean and de-duplicate one batch."""
-    return pipeline.clean_batch(raw, ingest_quarantine, known)
+def clean_articles_task(number: int, ingested: tuple[pl.DataFrame, pl.DataFrame], known: dict[str, str] | None):
+    """Skip unchanged documents, validate, clean and de-duplicate one batch: ``(raw, clean, quarantine, counts)``."""
+    raw, ingest_quarantine = ingested
+    return run_stage(pipeline.clean_batch, raw, ingest_quarantine, known)
 
 
 @task(name="extractions", task_run_name="actors, events, sources [batch {number}]", **TASK_OPTIONS)
-def extractions_task(number: int, clean: pl.DataFrame):
+def extractions_task(number: int, cleaned: tuple):
     """Extract citations, actor mentions and events from one batch of clean articles."""
-    return pipeline.extract_batch(clean)
+    clean = cleaned[1]
+    if clean.is_empty():  # an unchanged batch: no worker round trip
+        return pipeline.extract_batch(clean)
+    return run_stage(pipeline.extract_batch, clean)
 
 
 @task(name="staged_batch", task_run_name="stage [batch {number}]", **TASK_OPTIONS)
-def staged_batch_task(number: int, stage_dir: str, result: pipeline.BatchResult) -> dict[str, int]:
-    """Write one batch's validated frames as Parquet partitions."""
-    return write_batch(stage_dir, number, result.frames())
+def staged_batch_task(number: int, stage_dir: str, cleaned: tuple, extracted: tuple) -> dict[str, int]:
+    """Write one batch's validated frames as Parquet partitions; return its counts."""
+    raw, clean, q_docs, counts = cleaned
+    citations, mentions, actors, events, q_records = extracted
+    result = pipeline.BatchResult(
+        clean, citations, mentions, actors, events,
+        pl.concat([q_docs, q_records]), pipeline.document_ledger(raw, clean),
+    )
+    rows = write_batch(stage_dir, number, result.frames())
+    return {**counts, "records_quarantined": q_records.height, "staged_events": rows["events"]}
 
 
 @task(name="warehouse_load", retries=2, retry_delay_seconds=[2, 8], **TASK_OPTIONS)
-def warehouse_load_task(db: str, stage_dir: str, run: dict) -> dict[str, int]:
+def warehouse_load_task(db: str, stage_dir: str, run: dict, recluster: bool = True) -> dict[str, int]:
     """Merge the staged run into DuckDB in one transaction (retried if the file is locked)."""
     settings = get_settings()
-    return load_run(db, stage_dir, run, assign_clusters, settings.lock_retries, settings.lock_backoff_seconds)
+    return load_run(db, stage_dir, run, assign_clusters if recluster else None,
+                    settings.lock_retries, settings.lock_backoff_seconds)
 
 
 def read_ledger(db: Path) -> dict[str, str]:
@@ -74,7 +88,7 @@ def _run_name() -> str:
     return f"etl {label}{more} {datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S}"
 
 
-@flow(name="etl", flow_run_name=_run_name, log_prints=True)
+@flow(name="etl", flow_run_name=_run_name, log_prints=True, task_runner=make_task_runner(get_settings().dask_address, get_settings().workers))
 def etl(
     paths: list[str] | None = None,
     db: str | None = None,
@@ -82,7 +96,11 @@ def etl(
     batch_size: int | None = None,
     progress: bool = False,
 ) -> dict:
-    """Ingest, clean, extract and load documents under ``paths`` into the DuckDB warehouse ``db``."""
+    """Ingest, clean, extract and load documents under ``paths`` into the DuckDB warehouse ``db``.
+
+    Batches are submitted to the flow's task runner a few at a time (bounded memory);
+    on a local run their CPU-bound stages go to worker processes (``flows/runner.py``).
+    """
     logger = get_run_logger()
     settings = get_settings()
     paths = [str(p) for p in (paths or [settings.seeds_dir])]
@@ -98,25 +116,35 @@ def etl(
     stage_dir = tempfile.mkdtemp(prefix=f"warta-{run['run_id']}-", dir=settings.stage_root)
     totals: dict[str, int] = {}
     bar = tqdm(total=sum(s.documents for s in specs), unit="doc", desc="etl", disable=not progress)
+    window = batches_in_flight(settings.dask_address, settings.workers)
+    pending: deque = deque()
+
+    def collect() -> None:
+        spec, staged = pending.popleft()
+        counts = staged.result()
+        for key, value in counts.items():
+            totals[key] = totals.get(key, 0) + value
+        logger.info("batch %d/%d: %d documents, %d articles", spec.number + 1, len(specs), counts["documents_in"], counts["clean_articles"])
+        bar.update(spec.documents)
+
     try:
-        for spec in specs:
-            raw, q_ingest = raw_articles_task(spec, settings.max_file_bytes)
-            raw, clean, q_docs, counts = clean_articles_task(spec.number, raw, q_ingest, known)
-            citations, mentions, actors, events, q_records = extractions_task(spec.number, clean)
-            result = pipeline.BatchResult(
-                clean, citations, mentions, actors, events,
-                pl.concat([q_docs, q_records]), pipeline.document_ledger(raw, clean),
-            )
-            staged_batch_task(spec.number, stage_dir, result)
-            for key, value in counts.items():
-                totals[key] = totals.get(key, 0) + value
-            totals["records_quarantined"] = totals.get("records_quarantined", 0) + q_records.height
-            logger.info("batch %d/%d: %d documents, %d articles", spec.number + 1, len(specs), counts["documents_in"], counts["clean_articles"])
-            bar.update(spec.documents)
+        # Worker processes only when tasks run in this process; Dask tasks already run on workers.
+        with stage_pool(settings.workers, enabled=not uses_dask(settings.dask_address) and len(specs) > 0):
+            for spec in specs:
+                ingested = raw_articles_task.submit(spec, settings.max_file_bytes)
+                cleaned = clean_articles_task.submit(spec.number, ingested, known)
+                extracted = extractions_task.submit(spec.number, cleaned)
+                pending.append((spec, staged_batch_task.submit(spec.number, stage_dir, cleaned, extracted)))
+                while len(pending) >= window:
+                    collect()
+            while pending:
+                collect()
         run.update(documents_in=totals.get("documents_in", 0), unchanged=totals.get("unchanged", 0),
                    raw_articles=totals.get("raw_articles", 0), clean_articles=totals.get("clean_articles", 0),
                    records_quarantined=totals.get("records_quarantined", 0))
-        loaded = warehouse_load_task(str(db_path), stage_dir, run)
+        # Clusters only change when articles were (re)loaded; an unchanged corpus skips the recluster.
+        loaded = warehouse_load_task(str(db_path), stage_dir, run, recluster=totals.get("raw_articles", 0) > 0)
+        _publish_lake(stage_dir, run["run_id"], settings.lake_dir)
     except Exception as exc:
         try:
             record_failed_run(db_path, run, f"{type(exc).__name__}: {exc}", settings.lock_retries, settings.lock_backoff_seconds)
@@ -126,7 +154,22 @@ def etl(
     finally:
         bar.close()
         shutil.rmtree(stage_dir, ignore_errors=True)
+    totals.pop("staged_events", None)
     summary = {**run, **totals, **loaded}
     publish_run_artifacts(db_path, summary)
     logger.info("run %s loaded %d articles, quarantined %d documents", run["run_id"], loaded["articles_loaded"], loaded["quarantined"])
     return summary
+
+
+def _publish_lake(stage_dir: str, run_id: str, lake_dir: Path | None) -> None:
+    """Keep the run's Parquet partitions in the lake as ``<lake>/<table>/run_id=<id>/part-*.parquet``.
+
+    DuckDB reads the lake directly: ``read_parquet('<lake>/events/*/*.parquet', hive_partitioning=true)``.
+    """
+    if lake_dir is None:
+        return
+    for table_dir in Path(stage_dir).iterdir():
+        if table_dir.is_dir():
+            target = Path(lake_dir) / table_dir.name / f"run_id={run_id}"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(table_dir), str(target))

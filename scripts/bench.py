@@ -1,0 +1,441 @@
+"""Throughput and memory benchmark (``make bench``).
+
+    .venv/bin/python scripts/bench.py [--n 100000] [--quick] [--workers W] [--batch-size B]
+                                      [--plain-n M] [--skip-plain] [--skip-flow] [--json FILE]
+
+1. Builds a corpus of N documents in ``bench/`` (git-ignored) from
+   ``../shared/corpora/detik-1000.jsonl`` plus ``seeds/``: copy k>0 of a document gets
+   its own id and url and a different sentence and paragraph order, so no two
+   documents are exact duplicates and every one is fully processed.
+2. Plain functions: the stages of ``flows/pipeline.py`` on worker processes (as the
+   flow uses them), timed per stage, staged as Parquet and loaded into a fresh DuckDB.
+3. The Prefect flow end to end: ``warta run corpus.jsonl --db fresh.duckdb`` under
+   ``/usr/bin/time -v``, then the same command again (the incremental re-run).
+   Per-stage times of the flow come from its task runs in the Prefect API.
+
+Prints one table (markdown) with articles/s per stage, peak RSS, DuckDB load rows/s,
+the re-run time and the targets of issue 7. ``--quick`` is a smoke run (300 documents).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import deque
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import psutil  # noqa: E402  (a dependency of distributed)
+
+from flows import pipeline  # noqa: E402
+from flows.actors import actor_mentions  # noqa: E402
+from flows.clean import article_citations  # noqa: E402
+from flows.events import assign_clusters, extract_events  # noqa: E402
+from flows.ingest import plan_batches, read_batch  # noqa: E402
+from flows.runner import resolve_workers, stage_pool  # noqa: E402
+from flows.settings import get_settings  # noqa: E402
+from flows.text import sentence_spans  # noqa: E402
+from schemas.actor_mentions import ActorMentions, Actors  # noqa: E402
+from schemas.citations import Citations  # noqa: E402
+from schemas.events import Events  # noqa: E402
+from schemas.validate import validate_split  # noqa: E402
+from warehouse.loader import load_run  # noqa: E402
+from warehouse.staging import write_batch  # noqa: E402
+
+BENCH_DIR = ROOT / "bench"
+STAGES = ("ingest", "clean", "sources", "actors", "events", "stage")
+TARGETS = {"e2e_articles_per_s": 250, "peak_rss_mb": 2048, "overhead": 0.20, "rerun_ratio": 0.05}
+_PARAGRAPHS = re.compile(r"\n\s*\n|\n")
+
+
+# --- corpus -------------------------------------------------------------------------
+
+def source_documents(shared_dir: Path, seeds_dir: Path) -> list[dict]:
+    """The documents copies are made from: detik-1000 lines and the seed articles."""
+    docs = []
+    corpus = shared_dir / "corpora" / "detik-1000.jsonl"
+    if corpus.exists():
+        with corpus.open(encoding="utf-8") as fh:
+            docs.extend(json.loads(line) for line in fh if line.strip())
+    for path in sorted(seeds_dir.glob("*.txt")):
+        docs.append({"id": path.stem, "url": None, "text": path.read_text(encoding="utf-8")})
+    if not docs:
+        raise SystemExit(f"bench: no source documents under {corpus} or {seeds_dir}")
+    return docs
+
+
+def perturb(doc: dict, copy: int, rng: random.Random) -> dict:
+    """Copy ``copy`` of ``doc``: a new id and url, paragraphs after the lead shuffled, one paragraph's sentences rotated.
+
+    Copy 0 is the document itself. The lead paragraph stays first (it holds the dateline).
+    """
+    if copy == 0:
+        return dict(doc)
+    out = dict(doc)
+    out["id"] = f"{doc.get('id')}-c{copy}"
+    base = doc.get("url") or f"https://bench.invalid/seed/{doc.get('id')}"
+    out["url"] = f"{base}?copy={copy}"
+    paragraphs = [p for p in _PARAGRAPHS.split(doc.get("text") or "") if p.strip()]
+    head, rest = paragraphs[:1], paragraphs[1:]
+    rng.shuffle(rest)
+    if rest:
+        i = rng.randrange(len(rest))
+        spans = sentence_spans(rest[i])
+        if len(spans) > 1:
+            k = rng.randrange(1, len(spans))
+            sentences = [rest[i][a:b] for a, b in spans]
+            rest[i] = " ".join(sentences[k:] + sentences[:k])
+    out["text"] = "\n\n".join(head + rest)
+    return out
+
+
+def build_corpus(n: int, out: Path, shared_dir: Path, seeds_dir: Path, seed: int = 7) -> Path:
+    """Write ``n`` perturbed documents to ``out`` (JSONL), streaming; reuse it if already complete."""
+    done = out.with_suffix(".ok")
+    if out.exists() and done.exists() and done.read_text().strip() == str(n):
+        return out
+    sources = source_documents(shared_dir, seeds_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    with out.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            doc = perturb(sources[i % len(sources)], i // len(sources), rng)
+            fh.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    done.write_text(str(n))
+    return out
+
+
+# --- memory -------------------------------------------------------------------------
+
+class RssSampler:
+    """Peak resident memory of a process and all its descendants, sampled in a thread."""
+
+    def __init__(self, pid: int | None = None, interval: float = 0.2):
+        self.pid = pid or os.getpid()
+        self.interval = interval
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _sample(self) -> int:
+        try:
+            root = psutil.Process(self.pid)
+            procs = [root, *root.children(recursive=True)]
+        except psutil.Error:
+            return 0
+        total = 0
+        for proc in procs:
+            try:
+                total += proc.memory_info().rss
+            except psutil.Error:
+                pass
+        return total
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._sample())
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> "RssSampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, self._sample())
+
+
+# --- plain functions ----------------------------------------------------------------
+
+def plain_batch(spec, max_file_bytes: int, stage_dir: str) -> tuple[dict[str, float], dict[str, int]]:
+    """One batch through every stage as plain functions, timed per stage (runs in a worker).
+
+    The same calls as ``pipeline.extract_batch``, split so each stage has its own clock.
+    """
+    t: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        t[name] = now - clock
+        clock = now
+
+    raw, q_ingest = read_batch(spec, max_file_bytes)
+    lap("ingest")
+    raw, clean, q_docs, counts = pipeline.clean_batch(raw, q_ingest, None)
+    lap("clean")
+    citations, q_cit = validate_split(article_citations(clean), Citations, "citations", "article_id")
+    lap("sources")
+    mentions, actors = actor_mentions(clean)
+    mentions, q_men = validate_split(mentions, ActorMentions, "actor_mentions", "article_id")
+    actors, q_act = validate_split(actors, Actors, "actors", "actor_id")
+    lap("actors")
+    events, q_evt = validate_split(extract_events(clean, mentions, actors), Events, "events", "event_id")
+    lap("events")
+    import polars as pl
+
+    result = pipeline.BatchResult(
+        clean, citations, mentions, actors, events,
+        pl.concat([q_docs, q_cit, q_men, q_act, q_evt]), pipeline.document_ledger(raw, clean),
+    )
+    rows = write_batch(stage_dir, spec.number, result.frames())
+    lap("stage")
+    counts = {"documents": spec.documents, "articles": clean.height, "rows": sum(rows.values()), **rows}
+    return t, counts
+
+
+def measure_plain(corpus: Path, batch_size: int, workers: int, limit: int | None, db: Path) -> dict:
+    """Run the plain-function pipeline over ``corpus`` (first ``limit`` batches' worth) and load it."""
+    settings = get_settings()
+    specs = plan_batches([str(corpus)], batch_size, settings.max_file_bytes)
+    if limit:
+        kept, total = [], 0
+        for spec in specs:
+            if total >= limit:
+                break
+            kept.append(spec)
+            total += spec.documents
+        specs = kept
+    stage_dir = tempfile.mkdtemp(prefix="warta-bench-", dir=BENCH_DIR)
+    seconds = dict.fromkeys(STAGES, 0.0)
+    totals: dict[str, int] = {}
+    started = time.perf_counter()
+    with RssSampler() as rss:
+        with stage_pool(workers) as pool:
+            pending: deque = deque()
+
+            def collect() -> None:
+                t, counts = pending.popleft().result() if pool else pending.popleft()
+                for k, v in t.items():
+                    seconds[k] += v
+                for k, v in counts.items():
+                    totals[k] = totals.get(k, 0) + v
+
+            for spec in specs:
+                pending.append(pool.submit(plain_batch, spec, settings.max_file_bytes, stage_dir) if pool
+                               else plain_batch(spec, settings.max_file_bytes, stage_dir))
+                while len(pending) > max(1, workers):
+                    collect()
+            while pending:
+                collect()
+        pipeline_wall = time.perf_counter() - started
+        if db.exists():
+            db.unlink()
+        t0 = time.perf_counter()
+        run = {"run_id": "bench-plain", "flow_run_id": None, "started_at": datetime.now(timezone.utc)}
+        loaded = load_run(db, stage_dir, run, assign_clusters)
+        load_wall = time.perf_counter() - t0
+    shutil.rmtree(stage_dir, ignore_errors=True)
+    docs = totals.get("documents", 0)
+    return {
+        "documents": docs,
+        "articles": totals.get("articles", 0),
+        "workers": workers,
+        "stage_seconds": seconds,
+        # Per core: documents over the time one worker spent in the stage.
+        "stage_rate": {k: (docs / v if v else None) for k, v in seconds.items()},
+        "pipeline_wall": pipeline_wall,
+        "pipeline_rate": docs / pipeline_wall if pipeline_wall else None,
+        "load_seconds": load_wall,
+        "load_rows": totals.get("rows", 0),
+        "load_rows_per_s": totals.get("rows", 0) / load_wall if load_wall else None,
+        "articles_loaded": loaded.get("articles_loaded"),
+        "wall": pipeline_wall + load_wall,
+        "peak_rss_mb": rss.peak / 2**20,
+    }
+
+
+# --- the Prefect flow ---------------------------------------------------------------
+
+def run_warta(corpus: Path, db: Path, env: dict) -> dict:
+    """``warta run corpus --db db`` under ``/usr/bin/time -v``: wall time, peak RSS (tree and largest process)."""
+    warta = str(Path(sys.executable).with_name("warta"))
+    cmd = [warta, "run", str(corpus), "--db", str(db)]
+    timer = ["/usr/bin/time", "-v"] if Path("/usr/bin/time").exists() else []
+    started = time.perf_counter()
+    proc = subprocess.Popen(timer + cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    with RssSampler(proc.pid) as rss:
+        out, err = proc.communicate()
+    wall = time.perf_counter() - started
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: warta run failed ({proc.returncode}):\n{err[-4000:]}")
+    match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err)
+    return {
+        "wall": wall,
+        "peak_rss_mb": rss.peak / 2**20,
+        "max_process_rss_mb": int(match.group(1)) / 1024 if match else None,
+        "summary": out.strip().splitlines()[-1] if out.strip() else "",
+    }
+
+
+def flow_task_seconds(db: Path) -> dict[str, float]:
+    """Seconds spent in each task of the warehouse's first flow run, read from the Prefect API."""
+    import duckdb
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        row = con.execute("SELECT flow_run_id FROM runs ORDER BY started_at LIMIT 1").fetchone()
+    finally:
+        con.close()
+    if not row or not row[0]:
+        return {}
+    import uuid
+
+    seconds: dict[str, float] = {}
+    with get_client(sync_client=True) as client:
+        offset = 0
+        while True:
+            runs = client.read_task_runs(
+                flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[uuid.UUID(row[0])])), limit=200, offset=offset)
+            for tr in runs:
+                took = tr.total_run_time.total_seconds() if tr.total_run_time else 0.0
+                name = tr.task_key.split("-")[0] if not tr.name else tr.name.split(" [")[0].split("-")[0]
+                seconds[name] = seconds.get(name, 0.0) + took
+            if len(runs) < 200:
+                break
+            offset += 200
+    return seconds
+
+
+def measure_flow(corpus: Path, documents: int, batch_size: int, workers: int, db: Path) -> dict:
+    """The flow end to end into a fresh warehouse, then the incremental re-run over the same corpus."""
+    for path in (db, db.with_suffix(".duckdb.wal")):
+        if path.exists():
+            path.unlink()
+    env = {**os.environ, "PREFECT_LOGGING_LEVEL": "WARNING", "WARTA_BATCH_SIZE": str(batch_size),
+           "WARTA_WORKERS": str(workers), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+    first = run_warta(corpus, db, env)
+    second = run_warta(corpus, db, env)
+    try:
+        tasks = flow_task_seconds(db)
+    except Exception as exc:  # the figures above stand without the per-task split
+        print(f"bench: could not read task runs from the Prefect API: {exc}", file=sys.stderr)
+        tasks = {}
+    names = {"raw_articles": "ingest", "clean_articles": "clean", "actors, events, sources": "extract",
+             "stage": "stage", "warehouse_load": "load"}
+    stage_seconds = {names.get(k, k): v for k, v in tasks.items()}
+    return {
+        "first": first,
+        "second": second,
+        "e2e_rate": documents / first["wall"],
+        "rerun_ratio": second["wall"] / first["wall"],
+        "stage_seconds": stage_seconds,
+        "stage_rate": {k: (documents / v if v else None) for k, v in stage_seconds.items()},
+    }
+
+
+# --- report -------------------------------------------------------------------------
+
+def _f(value, digits: int = 0, suffix: str = "") -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:,.{digits}f}{suffix}"
+
+
+def render(result: dict) -> str:
+    """The benchmark table (markdown)."""
+    plain, flow = result.get("plain"), result.get("flow")
+    lines = [
+        f"Warta benchmark: {result['documents']:,} documents, batch size {result['batch_size']}, "
+        f"{result['workers']} worker process(es), {result['cores']} core(s), {result['date']}",
+        "",
+        "| stage | plain functions, articles/s per core | Prefect flow task, articles/s per core |",
+        "|---|---:|---:|",
+    ]
+    prate = plain["stage_rate"] if plain else {}
+    frate = flow["stage_rate"] if flow else {}
+    extract = None
+    if plain and all(plain["stage_seconds"].get(k) for k in ("sources", "actors", "events")):
+        extract = plain["documents"] / sum(plain["stage_seconds"][k] for k in ("sources", "actors", "events"))
+    rows = [("ingest", prate.get("ingest"), frate.get("ingest")),
+            ("clean", prate.get("clean"), frate.get("clean")),
+            ("sources", prate.get("sources"), None),
+            ("actors", prate.get("actors"), None),
+            ("events", prate.get("events"), None),
+            ("extract (sources + actors + events)", extract, frate.get("extract")),
+            ("stage (Parquet)", prate.get("stage"), frate.get("stage"))]
+    for name, p, f in rows:
+        lines.append(f"| {name} | {_f(p)} | {_f(f)} |")
+    if plain:
+        lines.append(f"| load (DuckDB, whole run) | {_f(plain['documents'] / plain['load_seconds'])} "
+                     f"| {_f(frate.get('load'))} |")
+    lines += ["", "| measure | value | target |", "|---|---:|---|"]
+    if plain:
+        lines += [
+            f"| plain pipeline wall ({plain['documents']:,} docs, {plain['workers']} workers, no load) "
+            f"| {_f(plain['pipeline_wall'], 1, ' s')} = {_f(plain['pipeline_rate'])} art/s | |",
+            f"| DuckDB load | {_f(plain['load_rows'])} rows in {_f(plain['load_seconds'], 1, ' s')} "
+            f"= {_f(plain['load_rows_per_s'])} rows/s | |",
+            f"| peak RSS, plain run (all processes) | {_f(plain['peak_rss_mb'], 0, ' MB')} | |",
+        ]
+    if flow:
+        first, second = flow["first"], flow["second"]
+        ok = lambda cond: "met" if cond else "NOT met"  # noqa: E731
+        lines += [
+            f"| end to end, `warta run` into a fresh warehouse | {_f(first['wall'], 1, ' s')} = "
+            f"{_f(flow['e2e_rate'])} art/s | >= 250 art/s: {ok(flow['e2e_rate'] >= TARGETS['e2e_articles_per_s'])} |",
+            f"| peak RSS, `warta run` (all processes) | {_f(first['peak_rss_mb'], 0, ' MB')} "
+            f"(largest process {_f(first['max_process_rss_mb'], 0, ' MB')}) "
+            f"| <= 2 GB: {ok(first['peak_rss_mb'] <= TARGETS['peak_rss_mb'])} |",
+            f"| second run, unchanged corpus | {_f(second['wall'], 1, ' s')} = "
+            f"{_f(100 * flow['rerun_ratio'], 1, ' %')} of the first | <= 5 %: {ok(flow['rerun_ratio'] <= TARGETS['rerun_ratio'])} |",
+        ]
+        if plain and plain["documents"] == result["documents"]:
+            overhead = first["wall"] / plain["pipeline_wall"] - 1
+            lines.append(f"| Prefect + load overhead over the plain pipeline | {_f(100 * overhead, 1, ' %')} "
+                         f"| <= 20 %: {ok(overhead <= TARGETS['overhead'])} |")
+        lines.append(f"| `warta run` summary | {first['summary']} | |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Build the corpus, measure, print the table (and write JSON with ``--json``)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=100_000, help="documents in the corpus (default 100000)")
+    parser.add_argument("--quick", action="store_true", help="smoke run: 300 documents, batches of 100")
+    parser.add_argument("--batch-size", type=int, help="documents per batch (default: Settings.batch_size)")
+    parser.add_argument("--workers", type=int, help="worker processes (default: Settings.workers, 0 = one per core)")
+    parser.add_argument("--plain-n", type=int, help="documents for the plain-function pass (default: all)")
+    parser.add_argument("--skip-plain", action="store_true", help="skip the plain-function pass")
+    parser.add_argument("--skip-flow", action="store_true", help="skip the Prefect flow runs")
+    parser.add_argument("--out", type=Path, default=None, help="working folder (default bench/, git-ignored)")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
+    args = parser.parse_args(argv)
+    settings = get_settings()
+    n = 300 if args.quick else args.n
+    batch_size = args.batch_size or (100 if args.quick else settings.batch_size)
+    workers = resolve_workers(args.workers if args.workers is not None else settings.workers)
+    global BENCH_DIR
+    BENCH_DIR = args.out = args.out or BENCH_DIR
+    args.out.mkdir(parents=True, exist_ok=True)
+    corpus = build_corpus(n, args.out / f"corpus-{n}.jsonl", settings.shared_dir, settings.seeds_dir)
+    result = {"documents": n, "batch_size": batch_size, "workers": workers,
+              "cores": psutil.cpu_count(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    if not args.skip_plain:
+        result["plain"] = measure_plain(corpus, batch_size, workers, args.plain_n, args.out / "plain.duckdb")
+    if not args.skip_flow:
+        result["flow"] = measure_flow(corpus, n, batch_size, workers, args.out / "flow.duckdb")
+    print(render(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
