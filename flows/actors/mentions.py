@@ -43,7 +43,7 @@ _NOT_NAME = frozenset(
     "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Ahad Januari Februari Maret April Mei Juni "
     "Juli Agustus September Oktober November Desember Pada Dalam Di Ke Dari Yang Dan Ini "
     "Itu Namun Tetapi Sementara Saat Ketika Menurut Sejak Setelah Sebelum WIB WITA WIT Rp RT "
-    "RW".split()
+    "RW Ia Dia Kami Kita Mereka Saya Anda Beliau".split()
 )
 # "Long Name (ACR)" or "Long Name (English Name/ACR)".
 _ACRONYM = re.compile(
@@ -121,7 +121,10 @@ def ner_candidate_sentences(body: str, hits: list[Hit], gaz: Gazetteer,
     """
     out: list[tuple[int, int]] = []
     starts = [h.start for h in hits]
+    skip = skip_regions(body, gaz.skip_prefixes)
     for s, e in spans:
+        if _inside(skip, s, e):
+            continue
         toks = [m.span() for m in _WS_TOKEN.finditer(body, s, e)]
         keep: list[int] = []
         for i, (ts, te) in enumerate(toks):
@@ -134,7 +137,7 @@ def ner_candidate_sentences(body: str, hits: list[Hit], gaz: Gazetteer,
             k = bisect_right(starts, ts) - 1
             if k >= 0 and hits[k].end >= m.end():
                 continue  # inside a gazetteer hit (hits do not overlap)
-            if i == 0 and w.lower() in gaz.words:
+            if i == 0 and gaz.is_word(w):
                 continue
             keep.append(i)
         last = -1
