@@ -33,6 +33,8 @@ def split_lines(text: str) -> list[str]:
 
 def _same_text(a: str, b: str) -> bool:
     """Nearly the same words: a headline line and the page title may differ in a word or a suffix."""
+    if len(a) > 2 * len(b) + 20 or len(b) > 2 * len(a) + 20:
+        return False  # cheap exit: a lede is much longer than a headline
     wa, wb = _WORDS.findall(a.lower()), _WORDS.findall(b.lower())
     if not wa or not wb:
         return False

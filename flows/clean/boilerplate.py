@@ -28,6 +28,7 @@ class Rules:
     byline: re.Pattern[str]
     source: tuple[tuple[re.Pattern[str], bool], ...]
     photo: tuple[tuple[re.Pattern[str], bool], ...]
+    photo_any: re.Pattern[str]
     credit_words: frozenset[str]
 
 
@@ -57,6 +58,11 @@ def rules() -> Rules:
             (re.compile(e["pattern"], 0 if "(?P<credit>[A-Z]" in e["pattern"] else re.IGNORECASE), bool(e["known"]))
             for e in data["photo_credits"]
         ),
+        # All credit patterns in one alternation: one search rules out most lines.
+        photo_any=re.compile("|".join(
+            ("(?:" if "(?P<credit>[A-Z]" in e["pattern"] else "(?i:") + e["pattern"].replace("(?P<credit>", "(?:") + ")"
+            for e in data["photo_credits"]
+        )),
         credit_words=frozenset(w.lower() for w in data.get("credit_words") or ()),
     )
 
@@ -131,6 +137,8 @@ def photo_credit(line: str) -> tuple[str, str] | None:
     tail = line[offset:]
     if "/" not in tail and ":" not in tail and "(" not in tail and "[" not in tail:
         return None  # every credit form needs one of these
+    if not rules().photo_any.search(tail):
+        return None
     for pattern, known in rules().photo:
         m = pattern.search(tail)
         if m and (not known or _credit_is_known(m.group("credit"))):
@@ -252,12 +260,11 @@ def _is_sentence(line: str) -> bool:
 def _drop_menu_runs(v: LineVerdicts) -> None:
     """Menus before the story and tag lists after it: runs of bare labels at either end."""
     kept = [i for i in range(len(v.lines)) if v.keep[i]]
-    sentences = [i for i in kept if _is_sentence(v.lines[i])]
-    if not sentences:
+    first = next((k for k, i in enumerate(kept) if _is_sentence(v.lines[i])), None)
+    if first is None:
         return
-    head = [i for i in kept if i < sentences[0]]
-    tail = [i for i in kept if i > sentences[-1]]
-    for zone, minimum in ((head, 3), (tail, 2)):
+    last = next(k for k in range(len(kept) - 1, -1, -1) if _is_sentence(v.lines[kept[k]]))
+    for zone, minimum in ((kept[:first], 3), (kept[last + 1 :], 2)):
         run: list[int] = []
         for i in zone + [-1]:
             if i >= 0 and _is_label(v.lines[i]):

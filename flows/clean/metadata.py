@@ -80,14 +80,16 @@ def looks_like_title(line: str) -> bool:
 
 def strip_site_suffix(title: str, outlet_id: str | None = None, sitename: str | None = None) -> str:
     """Remove a site name from a page title: "Judul - ANTARA News" -> "Judul"."""
-    title = re.sub(r"\s+", " ", title).strip()
+    title = " ".join(title.split())
     lowered = title.lower()
     if "halaman" in lowered or "page" in lowered or "hal." in lowered:
         title = _PAGE_SUFFIX.sub("", title).rstrip(" -–—|:•·»")
-    names = {n.lower() for n in site_names(outlet_id)}
+    parts = _SEPARATORS.split(title)
+    if len(parts) == 1:
+        return title  # no separator, no suffix
+    names = set(_lower_site_names(outlet_id))
     if sitename:
         names.add(sitename.strip().lower())
-    parts = _SEPARATORS.split(title)
     while len(parts) > 1:
         last = parts[-1].strip()
         first = parts[0].strip()
@@ -109,6 +111,11 @@ def strip_site_suffix(title: str, outlet_id: str | None = None, sitename: str | 
     else:
         joined = " - ".join(p.strip() for p in parts)
     return joined
+
+
+@lru_cache(maxsize=256)
+def _lower_site_names(outlet_id: str | None) -> frozenset[str]:
+    return frozenset(n.lower() for n in site_names(outlet_id))
 
 
 def _starts_with_site(s: str) -> bool:
