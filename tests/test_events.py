@@ -307,3 +307,13 @@ def test_clusters_need_the_same_pair_when_both_have_two_actors():
     assert by["p3"] == by["p1"] == by["p2"]
     two = assign_clusters(extract_events(*frames(docs[:2])))
     assert two["cluster_id"].n_unique() == 2
+
+
+def test_speaker_is_not_the_actor_of_a_new_clause():
+    body = "Nikolai Patrushev menjelaskan, kunjungan itu dilakukan untuk memeriksa kebun binatang."
+    assert run(body, [NP]).height == 0
+    # ... but a speaker who is also the actor keeps the event.
+    ev = run("Nikolai Patrushev mengatakan menentang sanksi terhadap Myanmar.", [NP, MMR])
+    assert ev.select("event_type", "actor1_id").rows() == [("DISAPPROVE", "per:np")]
+    ev = run("Nikolai Patrushev menyatakan, dirinya tidak pernah meminta bantuan Myanmar.", [NP, MMR])
+    assert ev.select("event_type", "actor1_id", "negated").rows() == [("REQUEST", "per:np", True)]

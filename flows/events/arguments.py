@@ -191,8 +191,33 @@ def _subject(
             continue
         if m.type == "LOC" and len(gap_words) > 4:
             continue
+        if _is_speaker(body[m.end : trig.start], trig.form.noun):
+            return []  # "Kabid Humas X menjelaskan, kunjungan Kapolda ...": X only reports it
         return group_left(body, tokens, mentions, idx, sent[0], lex)
     return []
+
+
+# Verbs of saying: a mention before one of them is the speaker, not the actor of what follows,
+# unless a pronoun after it refers back ("Luhut menyatakan, dirinya tidak pernah meminta").
+_SAYING = frozenset(
+    "mengatakan menyatakan menjelaskan menyebut menyebutkan kata ujar menilai mengaku mengungkapkan "
+    "menegaskan menuturkan menambahkan memastikan melaporkan mengklaim berkata menerangkan".split()
+)
+_PRONOUNS = frozenset("dirinya ia dia pihaknya beliau mereka kami kita saya aku negaranya".split())
+
+
+def _is_speaker(gap: str, noun: bool) -> bool:
+    """Whether the mention before ``gap`` only reports the event: a verb of saying followed
+    by other words (a new clause) with no pronoun referring back, or by a comma and a noun
+    trigger. "Moskow mengatakan menentang sanksi" keeps Moscow as the one who opposes."""
+    words = [(w.group(0).lower(), w.end()) for w in _WORD.finditer(gap)]
+    last = max((i for i, (w, _) in enumerate(words) if w in _SAYING), default=None)
+    if last is None:
+        return False
+    after = [w for w, _ in words[last + 1 :]]
+    if any(w in _PRONOUNS for w in after):
+        return False
+    return bool(after) or (noun and "," in gap[words[last][1] :])
 
 
 def _main_subject(
