@@ -1,0 +1,94 @@
+"""`warta serve`: the deployment's schedule and parameters, and a served deployment that runs when triggered."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from flows.cli import main
+from flows.serve import DEFAULT_CRON, build_deployment, check_cron, inbox_parameters
+from tests.conftest import SEEDS
+from warehouse.db import session
+
+SEED = SEEDS / "000_f7cb3e3a9e2b932e.txt"
+
+
+def test_deployment_is_hourly_over_the_inbox_by_default(tmp_path):
+    deployment = build_deployment("inbox", inbox=tmp_path / "inbox", db=tmp_path / "w.duckdb")
+    assert deployment.name == "inbox" and deployment.flow_name == "etl"
+    [schedule] = deployment.schedules
+    assert schedule.schedule.cron == DEFAULT_CRON == "0 * * * *"
+    assert deployment.parameters == {"paths": [str((tmp_path / "inbox").resolve())],
+                                     "db": str((tmp_path / "w.duckdb").resolve()), "incremental": True}
+    assert deployment.entrypoint == "flows.etl.etl"  # found whatever folder serve runs in
+
+
+def test_schedule_flags_are_checked():
+    assert check_cron("*/15 * * * *", "Asia/Jakarta").timezone == "Asia/Jakarta"
+    with pytest.raises(ValueError, match="invalid schedule"):
+        check_cron("every hour")
+    with pytest.raises(ValueError, match="invalid schedule"):
+        check_cron("0 * * * *", "Jawa/Barat")
+    assert inbox_parameters("in", "w.duckdb", full=True)["incremental"] is False
+
+
+def test_serve_without_a_server_says_what_to_do(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:9/api")  # nothing listens on the discard port
+    assert main(["serve", "--inbox", str(tmp_path / "inbox")]) == 2
+    err = capsys.readouterr().err
+    assert "make server" in err and "PREFECT_API_URL" in err
+    assert main(["serve", "--cron", "hourly"]) == 2
+    assert "invalid schedule" in capsys.readouterr().err
+
+
+def _wait_for_deployment(name: str, proc: subprocess.Popen, timeout: float = 180) -> None:
+    from prefect.client.orchestration import get_client
+    from prefect.exceptions import ObjectNotFound
+
+    deadline = time.monotonic() + timeout
+    with get_client(sync_client=True) as client:
+        while time.monotonic() < deadline:
+            assert proc.poll() is None, f"warta serve exited early: {proc.stdout.read().decode()[-2000:]}"
+            try:
+                client.read_deployment_by_name(name)
+                return
+            except ObjectNotFound:
+                time.sleep(1)
+    raise AssertionError(f"deployment {name} never appeared")
+
+
+def test_served_deployment_runs_when_triggered(prefect_harness, tmp_path):
+    from prefect.deployments import run_deployment
+    from prefect.settings import PREFECT_API_URL
+
+    inbox, db = tmp_path / "inbox", tmp_path / "warta.duckdb"  # serve creates the inbox
+    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_RUNNER_POLL_FREQUENCY": "1",
+           "PREFECT_LOGGING_LEVEL": "WARNING"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "flows.cli", "serve", "--name", "test-serve", "--cron", "0 0 1 1 *",
+         "--inbox", str(inbox), "--db", str(db)],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+    )
+    try:
+        _wait_for_deployment("etl/test-serve", proc)
+        assert inbox.is_dir()
+        (inbox / SEED.name).write_bytes(SEED.read_bytes())  # a new file dropped in the inbox
+        run = run_deployment("etl/test-serve", timeout=300, poll_interval=1)
+        assert run.state.is_completed(), run.state
+        with session(db, read_only=True) as con:
+            runs = con.execute("SELECT status, flow_run_id, documents_in, articles_loaded FROM runs").fetchall()
+            articles = con.execute("SELECT source_file FROM articles").fetchall()
+        assert runs == [("COMPLETED", str(run.id), 1, 1)]
+        assert articles == [(str(inbox / SEED.name),)]
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)  # only the serve process we started and its flow-run children
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
