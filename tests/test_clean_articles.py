@@ -157,3 +157,13 @@ def test_a_leading_site_name_is_not_the_title():
     row = clean_articles(pl.DataFrame([raw_row("c", text=text)])).row(0, named=True)
     assert (row["title"], row["outlet_id"], row["dateline"]) == ("Gempa Guncang Filipina Selatan", "cnn-indonesia", "Jakarta")
     assert row["body"].startswith("Gempa bermagnitudo 6,2")
+
+
+def test_short_html_page_falls_back_to_its_paragraphs():
+    page = ("<html><head><title>Judul Pendek - Kompas.com</title></head><body><p>JAKARTA, KOMPAS.com - "
+            "Presiden meresmikan jembatan baru di Jakarta pada Senin (3/3/2025).</p></body></html>")
+    row = clean_articles(pl.DataFrame([raw_row("p", "html", html=page)])).row(0, named=True)
+    assert row["clean_error"] is None
+    assert (row["title"], row["outlet_id"], row["dateline"]) == ("Judul Pendek", "kompas", "JAKARTA")
+    assert row["body"] == "Presiden meresmikan jembatan baru di Jakarta pada Senin (3/3/2025)."
+    assert row["published_at"].date() == dt.date(2025, 3, 3)

@@ -27,6 +27,7 @@ _CAPTION = re.compile(
     r"<figcaption\b[^>]*>(.*?)</figcaption>|<(\w+)\b[^>]*class\s*=\s*[\"'][^\"']*caption[^\"']*[\"'][^>]*>(.*?)</\2>",
     re.IGNORECASE | re.DOTALL,
 )
+_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 _BODY = re.compile(r"<body\b.*", re.IGNORECASE | re.DOTALL)
 _SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
 _SITE_KEYS = ("og:site_name", "application-name", "publisher", "twitter:site")
@@ -88,6 +89,9 @@ def extract_html(page: str, url: str | None = None) -> HtmlPage:
         include_images=False, favor_recall=True, deduplicate=False,
     )
     text = doc.text if doc is not None and doc.text else ""
+    if not text.strip():
+        # trafilatura found no main text (a very short or odd page): fall back to the paragraphs.
+        text = "\n".join(t for t in (_text(p) for p in _PARAGRAPH.findall(_SCRIPT.sub(" ", page))) if t)
     titles = [metas[k] for k in _TITLE_KEYS if metas.get(k)]
     if doc is not None and doc.title:
         titles.append(doc.title)
