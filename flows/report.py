@@ -50,8 +50,8 @@ def run_headline(summary: dict) -> str:
     if _n(summary, "documents_in") == 0:
         return f"Nothing new: no documents found in the input; the warehouse is unchanged{took}."
     if nothing_new(summary):
-        return (f"Nothing new: all {_n(summary, 'documents_in')} documents are unchanged since the last run; "
-                f"the warehouse is unchanged{took}.")
+        docs = "the one document is" if _n(summary, "documents_in") == 1 else f"all {_n(summary, 'documents_in')} documents are"
+        return f"Nothing new: {docs} unchanged since the last run; the warehouse is unchanged{took}."
     return (f"{_n(summary, 'articles_loaded')} articles loaded from {_n(summary, 'documents_in')} documents in "
             f"({_n(summary, 'quarantined')} quarantined, {_n(summary, 'unchanged')} unchanged): "
             f"{_n(summary, 'events')} events, {_n(summary, 'mentions')} actor mentions{took}.")

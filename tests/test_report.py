@@ -101,7 +101,7 @@ def test_run_with_nothing_new_says_so_and_changes_nothing(two_runs):
     assert second["unchanged"] == 1 and second["articles_loaded"] == 0 and second["events"] == 0
     run, artifacts = asyncio.run(_flow_run_and_artifacts(second["flow_run_id"]))
     assert run.state.is_completed()
-    assert "Nothing new: all 1 documents are unchanged" in artifacts[REPORT_KEY].data
+    assert "Nothing new: the one document is unchanged" in artifacts[REPORT_KEY].data
     assert artifacts[EVENTS_KEY].data in ([], "[]")
     with session(db, read_only=True) as con:
         rows = con.execute("SELECT run_id, unchanged, articles_loaded FROM runs ORDER BY started_at").fetchall()
