@@ -330,3 +330,11 @@ def test_a_tagged_name_after_a_title_is_a_person() -> None:
     body = '"Tentu," kata Menteri Lingkungan Denmark, Magnus Heunicke.\nIa pergi.'
     got = _extract(body, ("Magnus Heunicke", "ORG"))
     assert got["Magnus Heunicke"][0] == "PER" and got["Denmark"][0] == "COUNTRY"
+
+
+def test_tagged_persons_that_are_bodies_degrees_or_derived_words() -> None:
+    body = "Kasat Lantas Polres Serang AKP Fery Pratama hadir. Gelar M.Ed diraih. Langkah Menteri Keuangannya dikritik."
+    got = _extract(body, ("Polres Serang AKP", "PER"), ("Fery Pratama", "PER"), ("M.Ed", "PER"),
+                   ("Keuangannya", "PER"))
+    assert got["Polres Serang"][0] == "ORG" and got["Fery Pratama"][0] == "PER"
+    assert "M.Ed" not in got and "Keuangannya" not in got

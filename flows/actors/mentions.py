@@ -233,8 +233,22 @@ def extract_article(
                     and head.group(0).lower() not in _acronym_heads()
                     and len(body[s:e].split()) >= 2):
                 t = "PER"
+        head = _TOKEN.match(body, s)
+        hw = head.group(0).lower() if head is not None else ""
+        if t == "PER" and (hw in _acronym_heads() or hw in _loc_heads()):
+            # "Polres Serang AKP": a body (or a place) followed by a rank, not a person.
+            t = "ORG" if hw in _acronym_heads() else "LOC"
+            while True:
+                last = [h for h in title_hits if h.end == e and h.start > s]
+                if not last:
+                    break
+                e = last[0].start
+                while e > s and body[e - 1].isspace():
+                    e -= 1
         if t == "PER":
             s = _trim_titles(body, s, e, title_hits)
+            if _DEGREE.fullmatch(body[s:e]):
+                continue  # "M.Ed", "S.H."
         if s >= e:
             continue
         if any(h.start <= s and e <= h.end for h in title_hits):
@@ -289,6 +303,7 @@ _NEAR_COUNTRY = re.compile(r"^[ \t]+(?:\w+[ \t]+){0,2}$")
 
 _TOKEN = re.compile(r"[\w'’\-]+")
 _TITLE_GAP = re.compile(r"[ \t]*(?:,[ \t]*)?")
+_DEGREE = re.compile(r"[A-Z][a-z]{0,2}\.[ ]?[A-Za-z]{1,4}\.?(?:[ ]?[A-Za-z]{1,3}\.?)?")
 _PREV_NAME = re.compile(r"([A-Z][\w'’\-]+)[ \t]+$")
 
 
@@ -471,6 +486,16 @@ def _acronym_heads() -> frozenset[str]:
     except FileNotFoundError:
         cues = ()
     return frozenset(w.lower() for w in (*extra, *cues))
+
+
+@lru_cache(maxsize=1)
+def _loc_heads() -> frozenset[str]:
+    """Head words of place names (the NER's cue list)."""
+    try:
+        cues = load_yaml("ner_cues.yaml") or {}
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(w.lower() for w in cues.get("loc_heads") or ())
 
 
 @lru_cache(maxsize=1)
@@ -758,8 +783,9 @@ def _drop_common_words(body: str, mentions: list[Mention], gaz: Gazetteer) -> No
         if not words or not all(gaz.is_word(w) or w in _cue_titles() for w in words):
             continue
         # One dictionary word may still be a name ("Jeri"), unless the article also uses
-        # it as an ordinary word or it is a title.
-        if len(words) > 1 or words[0] in _cue_titles() or _word_occurrences(body, words[0]):
+        # it as an ordinary word, it is a title, or it is a derived form ("Keuangannya").
+        if (len(words) > 1 or words[0] in _cue_titles() or words[0] not in gaz.words
+                or _word_occurrences(body, words[0])):
             mentions.remove(m)
 
 
