@@ -167,3 +167,13 @@ def test_short_html_page_falls_back_to_its_paragraphs():
     assert (row["title"], row["outlet_id"], row["dateline"]) == ("Judul Pendek", "kompas", "JAKARTA")
     assert row["body"] == "Presiden meresmikan jembatan baru di Jakarta pada Senin (3/3/2025)."
     assert row["published_at"].date() == dt.date(2025, 3, 3)
+
+
+def test_visible_headline_wins_over_a_reworded_seo_title():
+    page = ("<html><head><title>Harga Cabai Naik, Mendagri Minta Pemda Gelar Operasi Pasar - detikNews</title>"
+            '<meta property="og:title" content="Harga Cabai Naik, Mendagri Minta Pemda Gelar Operasi Pasar"></head>'
+            "<body><h1>detikNews</h1><h1>Mendagri Minta Pemda Gelar Operasi Pasar Cabai</h1>"
+            "<p>Jakarta - Menteri Dalam Negeri meminta pemerintah daerah menggelar operasi pasar cabai.</p>"
+            "<p>Harga cabai rawit di sejumlah daerah naik hingga dua kali lipat dalam sepekan terakhir.</p></body></html>")
+    row = clean_articles(pl.DataFrame([raw_row("t", "html", html=page)])).row(0, named=True)
+    assert row["title"] == "Mendagri Minta Pemda Gelar Operasi Pasar Cabai"

@@ -45,20 +45,25 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def _pick_title(h1s: tuple[str, ...], titles: tuple[str, ...], outlet: str | None, site: str | None) -> str | None:
-    """The page headline: an <h1> that agrees with the page title, else the page title without suffix."""
+    """The page headline: the visible <h1> that agrees with the page title, else the page title
+    without its site suffix. An SEO title may reword the headline, so some overlap is enough."""
     stripped = [strip_site_suffix(t, outlet, site) for t in titles]
     stripped = [t for t in stripped if len(t.split()) >= 2]
+    best, best_score = None, 0.0
     for h1 in h1s:
         wh = set(_WORDS.findall(h1.lower()))
-        if len(wh) < 2:
+        if not 3 <= len(h1.split()) <= 30 or outlet_from_name(h1):
             continue
         for t in stripped:
             wt = set(_WORDS.findall(t.lower()))
-            if len(wh & wt) >= 0.6 * max(len(wh), len(wt)):
-                return h1
+            score = len(wh & wt) / max(len(wh), len(wt))
+            if score > best_score:
+                best, best_score = h1, score
+    if best is not None and best_score >= 0.3:
+        return best
     if stripped:
         return stripped[0]
-    return next((h for h in h1s if len(h.split()) >= 3), None)
+    return next((h for h in h1s if 3 <= len(h.split()) <= 30), None)
 
 
 def clean_document(rec: dict[str, Any], min_body_chars: int = 40) -> dict[str, Any]:
