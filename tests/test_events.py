@@ -317,3 +317,9 @@ def test_speaker_is_not_the_actor_of_a_new_clause():
     assert ev.select("event_type", "actor1_id").rows() == [("DISAPPROVE", "per:np")]
     ev = run("Nikolai Patrushev menyatakan, dirinya tidak pernah meminta bantuan Myanmar.", [NP, MMR])
     assert ev.select("event_type", "actor1_id", "negated").rows() == [("REQUEST", "per:np", True)]
+
+
+def test_sports_sentences_code_nothing_but_names_are_not_sports_words():
+    assert run("Rusia menyerang Myanmar dalam laga di stadion Moskow.", [RUS, MMR]).height == 0
+    ev = run("Rusia mengecam Liga Nasional untuk Demokrasi.", [RUS, ("Liga Nasional untuk Demokrasi", "ORG", "org:nld")])
+    assert ev["event_type"].to_list() == ["DISAPPROVE"]

@@ -195,6 +195,10 @@ def _candidates(
 ) -> list[_Candidate]:
     s0, s1 = spans[sid]
     tok_lo, tok_hi = tokens.index_at(s0), tokens.index_at(s1)
+    off_topic = lex.cues.get("off_topic", frozenset())
+    # Lower-case words only: "Liga Nasional untuk Demokrasi" is a party, not a league.
+    if any(tokens.words[i] in off_topic and body[tokens.starts[i]].islower() for i in range(tok_lo, tok_hi)):
+        return []  # sports coverage: "menyerang", "bertandang ke" are about a match
     out: list[_Candidate] = []
     previous: tuple[TriggerMatch, Arguments] | None = None
     for trig in trigs:
