@@ -28,6 +28,8 @@ def test_datelines():
 
 def test_prose_with_a_dash_is_no_dateline():
     assert parse_dateline("Presiden Joko Widodo - yang baru tiba - mengatakan") is None
+    assert parse_dateline("Presiden Joko Widodo - Jokowi - mengatakan") is None
+    assert parse_dateline("Washington DC - Presiden AS").place == "Washington DC"
     assert parse_dateline("Myanmar-Rusia, Dua Rezim Paling Terisolasi") is None
     assert parse_dateline('"Kami sudah siap - kapan saja," kata dia.') is None
 

@@ -59,11 +59,49 @@ def parse_dateline(line: str) -> Dateline | None:
             place = part
     if place is None and outlet is None:
         return None
+    # A place in capitals ("MOSKOW") is a dateline by convention; in title case it could be a
+    # name ("Presiden Joko Widodo - ..."), so it needs an outlet beside it or a known place.
+    if place is not None and outlet is None and not place.isupper() and not _known_place(place):
+        return None
     # The story starts right after the dash with a capital, a digit or a quote ("- yang" is prose).
     rest = line[m.end() :]
     if rest and not re.match(r"[\"“'‘A-Z0-9(]", rest):
         return None
     return Dateline(place=place, outlet_id=outlet, end=m.end())
+
+
+@lru_cache(maxsize=1)
+def _places() -> frozenset[str]:
+    """Place names of the shared gazetteers (cities.tsv, countries.tsv), lower-cased."""
+    from flows.lexicon import load_tsv
+
+    names: set[str] = set()
+    for table, keys in (("cities.tsv", ("name", "canonical")), ("countries.tsv", ("name", "canonical"))):
+        try:
+            rows = load_tsv(table)
+        except (FileNotFoundError, OSError):
+            continue
+        for row in rows:
+            names.update((row.get(k) or "").lower() for k in keys)
+    names.discard("")
+    return frozenset(names)
+
+
+# First words of a title-case prefix that make it a person or body, not a place.
+_NOT_PLACE = frozenset(
+    "presiden wakil menteri gubernur bupati wali ketua kepala direktur jenderal panglima raja ratu "
+    "pangeran perdana sekretaris juru kapolri kapolda kapolres bapak ibu pak bu dr prof pemerintah "
+    "kementerian partai tim polisi warga para sejumlah seorang menurut sementara namun".split()
+)
+
+
+def _known_place(place: str) -> bool:
+    """A title-case dateline: a gazetteer place, or one or two words that are not a role."""
+    places = _places()
+    if not places or place.lower() in places:
+        return True  # without gazetteers, accept: a missing data file must not lose datelines
+    words = place.split()
+    return len(words) <= 2 and words[0].lower() not in _NOT_PLACE
 
 
 def looks_like_title(line: str) -> bool:
