@@ -186,9 +186,9 @@ def extract_article(
             s = nl + 1  # a name does not run across lines ("...CONTENT\nPerry")
         # Names start and end with a capitalised word ("Kementerian Kehutanan skor").
         toks = [x for x in _TOKEN.finditer(body, s, e)]
-        while toks and toks[-1].group(0)[:1].islower():
+        while toks and toks[-1].group(0).islower():  # "al-Qassam" stays
             toks.pop()
-        while toks and toks[0].group(0)[:1].islower():
+        while toks and toks[0].group(0).islower():
             toks.pop(0)
         if not toks:
             continue
@@ -319,8 +319,9 @@ def _other_bearers(body: str, mentions: list[Mention], title_hits: list[Hit],
         if not pm:
             continue
         s, word = pm.start(1), pm.group(1)
-        if word in _NOT_NAME or gaz.is_word(word) or _sentence_initial(body, s):
-            continue
+        if (word in _NOT_NAME or _ordinary(word, gaz) or word.lower() in _cue_titles()
+                or _sentence_initial(body, s)):
+            continue  # "Pak Jokowi" is Jokowi
         if any(h.start <= s < h.end for h in title_hits) or any(
             x is not m and _overlaps(s, m.start, x.start, x.end) for x in mentions
         ):
@@ -552,7 +553,7 @@ def _short_names(body: str, mentions: list[Mention], skip: list[tuple[int, int]]
         for t in (toks[0], toks[-1]):
             owners.setdefault(t, set()).add(m.actor.name)
     for tok, names in owners.items():
-        if len(names) != 1 or len(tok) < 4 or not tok[0].isupper() or gaz.is_word(tok):
+        if len(names) != 1 or len(tok) < 4 or not tok[0].isupper() or _ordinary(tok, gaz):
             continue
         if tok.isupper():
             continue  # an acronym, not a name
@@ -774,19 +775,44 @@ def _aka_names(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
 
 
 def _drop_common_words(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
-    """Tagged or titled "persons" made only of ordinary words ("Sosial", "Relawan") are not
-    names. Curated actors and names linked to a fuller name stay."""
+    """Tagged or titled "persons" made only of ordinary words ("Relawan", "Kebutuhan Barang
+    Milik Negara") are not names. Curated actors and names linked to a fuller name stay.
+
+    "Ordinary" goes by how often news capitalises the word mid-sentence (the NER's casing
+    table), so that names made of dictionary words ("Muhammad Haris", "Dewi Sari") stay.
+    """
     for m in list(mentions):
         if m.type != "PER" or m.actor.source != "text" or m.source == "descriptor":
             continue
         words = [w.lower() for w in _TOKEN.findall(m.text)]
-        if not words or not all(gaz.is_word(w) or w in _cue_titles() for w in words):
+        if not words or not all(_ordinary(w, gaz) or w in _cue_titles() for w in words):
             continue
-        # One dictionary word may still be a name ("Jeri"), unless the article also uses
-        # it as an ordinary word, it is a title, or it is a derived form ("Keuangannya").
-        if (len(words) > 1 or words[0] in _cue_titles() or words[0] not in gaz.words
-                or _word_occurrences(body, words[0])):
+        # One word may still be a name ("Jeri"), unless the article also uses it as an
+        # ordinary word, it is a title, or news rarely capitalises it ("Keuangannya").
+        w = words[0]
+        if (len(words) > 1 or w in _cue_titles() or _casing().get(w) in ("R", "N")
+                or (not _casing() and w not in gaz.words) or _word_occurrences(body, w)):
             mentions.remove(m)
+
+
+def _casing() -> dict[str, str]:
+    """The NER's table of how often news capitalises each word mid-sentence (A, M, S, R,
+    N: always ... never); empty without the model."""
+    from flows.actors import load_ner
+
+    tagger = load_ner()
+    res = getattr(tagger, "resources", None)
+    return getattr(res, "casing", None) or {}
+
+
+def _ordinary(word: str, gaz: Gazetteer) -> bool:
+    """Whether ``word`` is an ordinary word rather than (part of) a name."""
+    bucket = _casing().get(word.lower())
+    if bucket in ("R", "N"):
+        return True
+    if bucket in ("A", "M"):
+        return False
+    return gaz.is_word(word)
 
 
 def _descriptors(body: str, roles: list[Role], mentions: list[Mention]) -> None:
