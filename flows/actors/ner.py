@@ -7,6 +7,9 @@ stored under ``Settings.model_dir`` as four files sharing the stem ``ner-id``:
 * ``ner-id.casing.tsv`` how often each word is capitalised inside a sentence in
   unlabelled news text (a cheap "is this usually a name?" signal),
 * ``ner-id.gaz.tsv``    country and city names used as gazetteer features,
+* ``ner-id.names.tsv``  words seen inside PER/ORG/LOC names of the lower-cased
+  NERP corpus (used as a word list, not as training sentences: its organisation
+  labels are incomplete and hurt ORG when it is trained on directly),
 * ``ner-id.clusters.tsv`` word clusters (coarse and fine) learned from unlabelled
   text, so that rare names share evidence with frequent ones,
 * ``ner-id.json``       metadata: feature version, training data, dev figures.
@@ -90,6 +93,7 @@ class Resources:
     gaz_max: int = 1
     clusters: dict[str, tuple[str, str]] = field(default_factory=dict)
     roots: frozenset[str] = frozenset()
+    names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, model_dir: Path) -> "Resources":
@@ -100,6 +104,7 @@ class Resources:
             **_gazetteer_fields(_read_pairs(model_dir / f"{MODEL_STEM}.gaz.tsv")),
             clusters=_read_clusters(model_dir / f"{MODEL_STEM}.clusters.tsv"),
             roots=load_root_words(),
+            names=_read_pairs(model_dir / f"{MODEL_STEM}.names.tsv"),
         )
 
 
@@ -248,6 +253,9 @@ def sentence_features(tokens: list[str], res: Resources) -> list[list[str]]:
             f.append("e1+1=" + pad_e[j + 1][0])
         if w in res.roots:
             f.append("root")
+        nm = res.names.get(w)
+        if nm:
+            f.append("n=" + nm)
         if len(w) > 2 and w[0].isalpha():
             f += ["p2=" + w[:2], "p3=" + w[:3], "s2=" + w[-2:], "s3=" + w[-3:], "s4=" + w[-4:]]
         if cased:
@@ -276,6 +284,16 @@ def sentence_features(tokens: list[str], res: Resources) -> list[list[str]]:
             f.append("q-2=" + pad_q[j - 2])
         if gaz[i]:
             f.append("g=" + gaz[i])
+        # A country or city right before or after: "Menteri Luar Negeri Rusia Sergei Lavrov".
+        if i > 0 and gaz[i - 1]:
+            f.append("g-1=" + gaz[i - 1] + ("|" + gaz[i][:1] if gaz[i] else ""))
+        if i + 1 < n and gaz[i + 1]:
+            f.append("g+1=" + gaz[i + 1])
+        # A title a few words back: "Menteri Pertahanan Rusia Andrei Belousov".
+        for k in range(max(0, i - 4), max(0, i - 1)):
+            if "t" in cue[k]:
+                f.append("tw")
+                break
         # An acronym defined in parentheses right after a name: "Mahkamah Konstitusi (MK)".
         if i + 3 < n and lower[i + 1] == "(" and lower[i + 3] == ")" and cls[i + 2] == "U":
             f.append("acr_next")
@@ -347,5 +365,59 @@ class NerTagger:
                     found.append(
                         (s_start + offsets[first][0], s_start + offsets[last - 1][1], etype)
                     )
-            out.append(found)
+            out.append(self._propagate(text or "", found))
         return out
+
+    def _propagate(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """Add the other occurrences of names already found in the same text.
+
+        News names a person in full once and then by one part ("Nikolai Patrushev",
+        later "Patrushev"); a sentence the tagger was unsure about gets the label the
+        same string earned elsewhere in the article. Only untagged, capitalised
+        occurrences are added, and only parts that are not ordinary words.
+        """
+        if not found:
+            return found
+        votes: dict[str, dict[str, int]] = {}
+        for a, b, t in found:
+            name = text[a:b]
+            votes.setdefault(name, {}).setdefault(t, 0)
+            votes[name][t] += 1
+            parts = name.split()
+            if t == "PER" and 2 <= len(parts) <= 4:
+                for part in (parts[0], parts[-1]):
+                    if self._name_part(part):
+                        votes.setdefault(part, {}).setdefault("PER*", 0)
+        keys: dict[str, str] = {}
+        for name, v in votes.items():
+            full = {t: n for t, n in v.items() if t != "PER*"}
+            if full:
+                best = max(full.items(), key=lambda x: (x[1], x[0]))
+                if list(full.values()).count(best[1]) == 1:
+                    keys[name] = best[0]
+            elif "PER*" in v:
+                keys[name] = "PER"
+        if not keys:
+            return found
+        covered = bytearray(len(text))
+        for a, b, _ in found:
+            covered[a:b] = b"\x01" * (b - a)
+        pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?![\w-])"
+        )
+        added = [
+            (m.start(), m.end(), keys[m.group(0)])
+            for m in pattern.finditer(text)
+            if not any(covered[m.start() : m.end()]) and m.group(0)[0].isupper()
+        ]
+        return sorted(found + added) if added else found
+
+    def _name_part(self, part: str) -> bool:
+        low = part.lower()
+        return (
+            len(part) >= 3
+            and part[0].isupper()
+            and part[1:].islower()
+            and low not in self.resources.cues
+            and low not in self.resources.roots
+        )
