@@ -8,7 +8,7 @@ from typing import Any
 
 from flows.clean import dates
 from flows.clean.boilerplate import classify_lines, photo_credit
-from flows.clean.html import extract_html
+from flows.clean.html import HtmlPage, extract_html
 from flows.clean.ids import article_id
 from flows.clean.metadata import (
     detect_language,
@@ -66,33 +66,83 @@ def _pick_title(h1s: tuple[str, ...], titles: tuple[str, ...], outlet: str | Non
     return next((h for h in h1s if 3 <= len(h.split()) <= 30), None)
 
 
+def _strip_header(kept: list[str], title: str | None, published, precision, outlet, sitename):
+    """Remove the header lines (a title, a date line) from ``kept`` and read them.
+
+    Returns ``(title, published, precision)``; a header date with a clock time refines a
+    container date of day precision.
+    """
+    pos = 0
+    title_seen = False
+    while pos < len(kept) and pos < HEADER_LINES:
+        line = kept[pos]
+        parsed = dates.header_date(line)
+        if parsed is not None:
+            if published is None or (precision == "day" and parsed[1] == "minute" and parsed[0].date() in
+                                     (published.date(), (published - dt.timedelta(days=1)).date())):
+                published, precision = parsed
+            del kept[pos]
+            continue
+        if not title_seen and pos == 0 and len(kept) > 1:
+            if title and (_same_text(line, title) or _same_text(strip_site_suffix(line, outlet, sitename), title)):
+                title_seen = True
+                del kept[pos]
+                continue
+            if title is None and looks_like_title(line):
+                title_seen, title = True, line
+                del kept[pos]
+                continue
+        break
+    return title, published, precision
+
+
+def _cut_dateline(kept: list[str]) -> tuple[str | None, str | None]:
+    """Cut the dateline from the first lede-like line among the first three: (place, outlet)."""
+    for i in range(min(3, len(kept))):
+        parsed = parse_dateline(kept[i])
+        if parsed is None:
+            continue
+        rest = kept[i][parsed.end :].strip()
+        if rest:
+            kept[i] = rest
+        else:
+            del kept[i]  # "Jakarta, Indonesia --" on a line of its own
+        return parsed.place, parsed.outlet_id
+    return None, None
+
+
+def _page_date(page: HtmlPage) -> tuple[dt.datetime | None, str | None]:
+    """The page's visible date line, else trafilatura's own date search."""
+    for line in page.header_lines:
+        parsed = dates.header_date(line)
+        if parsed is not None:
+            return parsed
+    return dates.from_hint(page.fallback_date)
+
+
 def clean_document(rec: dict[str, Any], min_body_chars: int = 40) -> dict[str, Any]:
     """Clean one raw article record into a clean-article record (never raises on bad text)."""
     url = rec.get("url")
-    fmt = rec.get("format") or "txt"
     page = None
-    if fmt in ("html", "jsonl-html") and rec.get("html"):
+    if (rec.get("format") or "txt") in ("html", "jsonl-html") and rec.get("html"):
         page = extract_html(rec["html"], url)
         text = page.text
     else:
         text = rec.get("text") or ""
-    raw_lines = split_lines(text)
-    verdicts = classify_lines(raw_lines)
-    kept = [verdicts.lines[i] for i in range(len(raw_lines)) if verdicts.keep[i]]
+    verdicts = classify_lines(split_lines(text))
+    kept = [line for line, keep in zip(verdicts.lines, verdicts.keep) if keep]
     photo_credits = list(verdicts.photo_credits)
     editor = verdicts.editor
+    sitename = page.sitename if page else None
     if page is not None:
         for caption in page.captions:
             credit = photo_credit(caption)
             if credit is not None and credit[1] not in photo_credits:
                 photo_credits.append(credit[1])
         editor = editor or page.editor
+    outlet = outlet_from_host(host_of(url) or (page.host if page else None))
 
-    host = host_of(url) or (page.host if page else None)
-    outlet = outlet_from_host(host)
-    sitename = page.sitename if page else None
-
-    # Title and publish time from the container or page, when given.
+    # Title and publish time from the container or the page, when given.
     title_hint = (rec.get("title_hint") or "").strip() or None
     title = strip_site_suffix(title_hint, outlet, sitename) if title_hint else None
     published, precision = dates.from_hint(rec.get("published_hint"))
@@ -101,69 +151,22 @@ def clean_document(rec: dict[str, Any], min_body_chars: int = 40) -> dict[str, A
     if page is not None and title is None:
         title = _pick_title(page.h1s, page.titles, outlet or outlet_from_name(sitename), sitename)
 
-    # Header lines: title, a date line; they come before the story.
-    pos = 0
-    text_title: str | None = None
-    while pos < len(kept) and pos < HEADER_LINES:
-        line = kept[pos]
-        parsed = dates.header_date(line)
-        if parsed is not None:
-            if published is None or (precision == "day" and parsed[1] == "minute"
-                                     and parsed[0].date() in (published.date(), (published - dt.timedelta(days=1)).date())):
-                published, precision = parsed
-            del kept[pos]
-            continue
-        if text_title is None and pos == 0 and len(kept) > 1:
-            if title and (_same_text(line, title) or _same_text(strip_site_suffix(line, outlet, sitename), title)):
-                text_title = line
-                del kept[pos]
-                continue
-            if title is None and looks_like_title(line):
-                text_title = title = line
-                del kept[pos]
-                continue
-        break
-
-    # Dateline: the first lede-like line among the first few.
-    dateline = None
-    dateline_outlet = None
-    for i in range(min(3, len(kept))):
-        parsed_dl = parse_dateline(kept[i])
-        if parsed_dl is None:
-            continue
-        dateline = parsed_dl.place
-        dateline_outlet = parsed_dl.outlet_id
-        rest = kept[i][parsed_dl.end :].strip()
-        if rest:
-            kept[i] = rest
-        else:
-            del kept[i]
-        break
-
+    title, published, precision = _strip_header(kept, title, published, precision, outlet, sitename)
+    dateline, dateline_outlet = _cut_dateline(kept)
     body = "\n\n".join(kept)
     if outlet is None:
-        lede = kept[0] if kept else ""
         # Where publishers sign: the dateline, the page's site name, the lede and the closing lines.
         outlet = (
             dateline_outlet
             or outlet_from_name(sitename)
-            or outlet_from_text(text[:800], text[-400:], lede)
+            or outlet_from_text(text[:800], text[-400:], kept[0] if kept else "")
             or outlet_from_host(verdicts.site_domain)
             or outlet_from_name(verdicts.site_name)
         )
-
     if published is None and page is not None:
-        # The page's visible date line, then trafilatura's own date search.
-        for line in page.header_lines:
-            parsed = dates.header_date(line)
-            if parsed is not None:
-                published, precision = parsed
-                break
-        if published is None and page.fallback_date:
-            published, precision = dates.from_hint(page.fallback_date)
+        published, precision = _page_date(page)
     if published is None:
-        lede_end = len(kept[0]) if kept else 0
-        inferred = dates.infer_published(body, lede_end)
+        inferred = dates.infer_published(body, len(kept[0]) if kept else 0)
         if inferred is not None:
             published, precision = inferred
 
