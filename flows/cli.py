@@ -101,6 +101,13 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, PermissionError) as exc:
         print(f"warta: {exc}", file=sys.stderr)
         return 2
+    except RuntimeError as exc:
+        from warehouse.db import WarehouseLockedError
+
+        if not isinstance(exc, WarehouseLockedError):
+            raise
+        print(f"warta: {exc}", file=sys.stderr)  # names the process holding the lock and what to do
+        return 3
     except KeyboardInterrupt:
         print("warta: interrupted; nothing was published by an unfinished load", file=sys.stderr)
         return 130
