@@ -74,6 +74,9 @@ def test_inferred_dates():
             'Kudeta terjadi pada 1 Februari tahun lalu.')
     assert dates.infer_published(body, 0)[0].date() == dt.date(2022, 7, 13)
     assert dates.infer_published("Tidak ada tanggal di sini.", 0) is None
+    # A target year or a future date never dates an article.
+    assert dates.infer_published("Target Indonesia Emas pada 2045. Rapat digelar pada 13 Juli.", 0) is None
+    assert dates.infer_published("Rapat digelar pada 13 Juli 2999 untuk membahas anggaran.", 0) is None
 
 
 def test_outlets_from_host_and_text():

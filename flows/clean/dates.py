@@ -106,7 +106,10 @@ def _year_hint(text: str, mentions: list[DateMention]) -> int | None:
         end = len(text) if end_dot < 0 else end_dot
         if last_year.search(text, start, end):
             return m.date.year + 1
-    years = [m.date.year for m in mentions if not m.inferred and not m.relative and not m.future]
+    # Stated years up to this one: "target pada 2045" does not date an article.
+    this_year = dt.date.today().year
+    years = [m.date.year for m in mentions
+             if not m.inferred and not m.relative and not m.future and m.date.year <= this_year]
     return max(years) if years else None
 
 
@@ -117,8 +120,11 @@ def infer_published(body: str, lede_end: int) -> tuple[dt.datetime, str] | None:
     weekday ("Minggu (21/4)"); then the latest other day ("melansir TASS 13 Juli").
     Ranges and future dates ("23-26 April", "20 Juli mendatang") never date an article.
     """
+    today = dt.date.today()
+
     def usable(ms: list[DateMention]) -> list[DateMention]:
-        return [m for m in ms if m.precision == "day" and m.end_date is None and not m.future and not m.relative]
+        return [m for m in ms if m.precision == "day" and m.end_date is None and not m.future
+                and not m.relative and m.date <= today]
 
     mentions = find_dates(body)
     days = usable(mentions)
