@@ -323,3 +323,12 @@ def test_sports_sentences_code_nothing_but_names_are_not_sports_words():
     assert run("Rusia menyerang Myanmar dalam laga di stadion Moskow.", [RUS, MMR]).height == 0
     ev = run("Rusia mengecam Liga Nasional untuk Demokrasi.", [RUS, ("Liga Nasional untuk Demokrasi", "ORG", "org:nld")])
     assert ev["event_type"].to_list() == ["DISAPPROVE"]
+
+
+def test_pronoun_and_unnamed_group_subjects():
+    body = "Min Aung Hlaing tiba di Moskow. Dia kemudian bertemu Nikolai Patrushev."
+    ev = run(body, [MAH, NP])
+    assert ev.select("event_type", "actor1_id", "actor2_id").rows() == [("CONSULT", "per:mah", "per:np")]
+    ev = run("Aktivis hak asasi manusia menuduh Rusia melegitimasi kudeta.", [RUS])
+    e = ev.row(0, named=True)
+    assert (e["event_type"], e["actor1_id"], e["actor1_name"], e["actor2_id"]) == ("ACCUSE", None, "aktivis", "cty:RUS")

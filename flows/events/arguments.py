@@ -311,6 +311,34 @@ def _near_subject(body: str, tokens: Tokens, subject: list[Mention], trig: Trigg
     return trig.tok_start > 0 and tokens.words[trig.tok_start - 1] in _CIRCUMSTANCE
 
 
+def _implicit_subject(
+    body: str, tokens: Tokens, mentions: list[Mention], trig: TriggerMatch, sent: tuple[int, int],
+    context_lo: int | None, lex: Lexicon,
+) -> list[Mention]:
+    """A subject that is not a named mention: "Dia meminta ..." (the last person named) or
+    "aktivis hak asasi manusia menuduh ..." (an unnamed group, named but without an id)."""
+    lo = tokens.index_at(sent[0])
+    i = trig.tok_start - 1
+    while i >= lo and tokens.words[i] in _CHAIN_SKIP | _AUX:
+        i -= 1
+    if i < lo:
+        return []
+    if tokens.words[i] in lex.cues.get("pronouns", frozenset()):
+        at = tokens.starts[i]
+        floor = sent[0] if context_lo is None else context_lo
+        people = [m for m in mentions if m.type == "PER" and floor <= m.start and m.end <= at]
+        return people[-1:]
+    groups = lex.cues.get("groups", frozenset())
+    # The group word heads a short noun phrase before the verb: "aktivis hak asasi manusia".
+    for j in range(i, max(lo - 1, i - 4), -1):
+        for n in (2, 1):
+            phrase = " ".join(tokens.words[j - n + 1 : j + 1]) if j - n + 1 >= lo else None
+            if phrase in groups and not _has_verb(" ".join(tokens.words[j + 1 : trig.tok_start])):
+                start, end = tokens.starts[j - n + 1], tokens.ends[j]
+                return [Mention(start, end, None, phrase, "GROUP")]
+    return []
+
+
 def _chain(tokens: Tokens, trig: TriggerMatch) -> str | None:
     """How the trigger is chained to an earlier verb: 'and' ("dan sepakat"), 'purpose'
     ("untuk membahas") or None."""
@@ -337,12 +365,14 @@ def find_arguments(
     others: list[TriggerMatch],
     previous: tuple[TriggerMatch, Arguments] | None,
     lex: Lexicon,
+    context_lo: int | None = None,
 ) -> Arguments:
     """Find the source and target actor groups of one trigger in its sentence.
 
     ``mentions`` are the article's actor mentions sorted by start (nested ones removed);
     ``others`` the other triggers of the sentence; ``previous`` the previous verbal trigger
-    of the sentence and its arguments, whose subject a chained verb inherits.
+    of the sentence and its arguments, whose subject a chained verb inherits; a pronoun
+    subject is resolved to the last person named from ``context_lo`` on.
     """
     form = trig.form
     later = [t for t in others if t.start > trig.start and not t.form.noun]
@@ -363,6 +393,9 @@ def find_arguments(
         if how == "and" or (how == "purpose" and not between):
             subject = prev_args.subject
             inherited_targets = prev_args.targets if how == "purpose" else []
+
+    if not subject and not form.noun:
+        subject = _implicit_subject(body, tokens, mentions, trig, sent, context_lo, lex)
 
     possessor: list[Mention] = []
     if form.noun:

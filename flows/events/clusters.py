@@ -37,14 +37,8 @@ class _UnionFind:
 
 
 def _actor_keys(row: dict) -> list[str]:
-    keys = []
-    for n in ("1", "2"):
-        aid, name = row.get(f"actor{n}_id"), row.get(f"actor{n}_name")
-        if aid:
-            keys.append(f"id:{aid}")
-        elif name:
-            keys.append(f"name:{name.strip().lower()}")
-    return keys
+    """Resolved actor ids only: an unnamed group ("polisi", "warga") links nothing."""
+    return [f"id:{row[c]}" for c in ("actor1_id", "actor2_id") if row.get(c)]
 
 
 def assign_clusters(events: pl.DataFrame) -> pl.DataFrame:

@@ -203,7 +203,9 @@ def _candidates(
     previous: tuple[TriggerMatch, Arguments] | None = None
     for trig in trigs:
         others = [t for t in trigs if t is not trig]
-        args = find_arguments(body, tokens, mentions, trig, (s0, s1), others, previous, lex)
+        args = find_arguments(
+            body, tokens, mentions, trig, (s0, s1), others, previous, lex, spans[max(0, sid - 2)][0]
+        )
         if not trig.form.noun:
             previous = (trig, args)
         if (not args.sources and not args.targets) or _is_topic(trig, trigs, tokens):
