@@ -52,6 +52,9 @@ class Piece:
     end: int = -1
     first_line: int = 1
     reason: str | None = None  # for kind == "skip": why the file is quarantined unread
+    # JSONL lines of this range whose document id an earlier line of the file already used:
+    # (line, first line with that id). Found while planning, so batches need not talk.
+    duplicates: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -199,8 +202,8 @@ def plan_batches(
             if not_jsonl:
                 add(Piece(str(path), "skip", reason=not_jsonl), 1)
                 continue
-            for start, end, first_line, count in _jsonl_ranges(path, batch_size - current.documents, batch_size):
-                add(Piece(str(path), "jsonl", start, end, first_line), count)
+            for start, end, first_line, count, dups in _jsonl_ranges(path, batch_size - current.documents, batch_size):
+                add(Piece(str(path), "jsonl", start, end, first_line, duplicates=dups), count)
         elif size > max_file_bytes:
             add(Piece(str(path), "skip", reason=f"file larger than max_file_bytes ({size} > {max_file_bytes})"), 1)
         else:
@@ -228,36 +231,69 @@ def _sniff_binary(path: Path) -> str | None:
     return None
 
 
-def _jsonl_ranges(path: Path, first_room: int, batch_size: int) -> Iterator[tuple[int, int, int, int]]:
-    """Yield (start, end, first_line, lines) byte ranges of ``path`` holding up to a batch of lines.
+def _jsonl_ranges(
+    path: Path, first_room: int, batch_size: int
+) -> Iterator[tuple[int, int, int, int, tuple[tuple[int, int], ...]]]:
+    """Yield (start, end, first_line, lines, duplicates) byte ranges of ``path`` holding up to a batch of lines.
 
-    Lines are read in chunks of at most 1 MiB, so an enormous line is never held whole.
+    Lines are read in chunks of at most 1 MiB, so an enormous line is never held
+    whole. Lines of up to 1 MiB are parsed for their ``id``, so that a document id
+    used twice in the file is caught even when the two lines land in different batches.
     """
     room = max(first_room, 1)
     start = pos = 0
     line_no = first_line = 1
     count = 0
     pending = False  # the current (unfinished) line has non-blank bytes
+    whole: bytes | None = b""  # the current line, while it fits in one chunk
+    seen: dict[str, int] = {}
+    dups: list[tuple[int, int]] = []
     try:
         fh = path.open("rb")
     except OSError:
-        yield 0, -1, 1, 1
+        yield 0, -1, 1, 1, ()
         return
     with fh:
         for chunk in iter(lambda: fh.readline(1 << 20), b""):
             pos += len(chunk)
             pending = pending or bool(chunk.strip())
+            whole = whole + chunk if whole is not None and len(whole) + len(chunk) <= (1 << 20) else None
             if not chunk.endswith(b"\n"):
                 continue  # the line goes on (or the file ends without a newline)
+            _note_id(whole, line_no, seen, dups)
             count += pending
-            pending = False
+            pending, whole = False, b""
             line_no += 1
             if count >= room:
-                yield start, pos, first_line, count
-                start, first_line, count, room = pos, line_no, 0, batch_size
-    count += pending  # a last line without a newline
+                yield start, pos, first_line, count, tuple(dups)
+                start, first_line, count, room, dups = pos, line_no, 0, batch_size, []
+    if pending:  # a last line without a newline
+        _note_id(whole, line_no, seen, dups)
+        count += 1
     if count:
-        yield start, pos, first_line, count
+        yield start, pos, first_line, count, tuple(dups)
+
+
+def _note_id(line: bytes | None, line_no: int, seen: dict[str, int], dups: list[tuple[int, int]]) -> None:
+    """Record ``line``'s document id; note the line if an earlier one used the same id."""
+    if not line or not line.strip():
+        return
+    try:
+        doc = json.loads(line)
+    except (ValueError, RecursionError):
+        return  # malformed: quarantined when the batch is read
+    doc_id = _doc_id(doc.get("id")) if isinstance(doc, dict) else ""
+    if not doc_id:
+        return
+    if doc_id in seen:
+        dups.append((line_no, seen[doc_id]))
+    else:
+        seen[doc_id] = line_no
+
+
+def _doc_id(value: object) -> str:
+    """A JSONL document's own id, normalised like its text ('' when it has none)."""
+    return normalise_text(str(value)).strip() if value is not None else ""
 
 
 def read_batch(spec: BatchSpec, max_file_bytes: int) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -295,14 +331,15 @@ def _drop_duplicate_ids(rows: list[dict], bad: list[dict]) -> list[dict]:
         container = row["source_file"].rsplit(":", 1)[0]
         key = (container, row["doc_id"])
         if key in first:
-            bad.append(quarantine_row(
-                "ingest", row["source_file"],
-                f"duplicate document id {row['doc_id'][:200]!r}: first used at {first[key]}",
-            ))
+            bad.append(quarantine_row("ingest", row["source_file"], _duplicate_reason(row["doc_id"], first[key])))
             continue
         first[key] = row["source_file"]
         kept.append(row)
     return kept
+
+
+def _duplicate_reason(doc_id: str, first: str) -> str:
+    return f"duplicate document id {doc_id[:200]!r}: first used at {first}"
 
 
 def _read_bounded(path: Path, max_bytes: int) -> bytes | str:
@@ -365,6 +402,7 @@ def _read_jsonl(piece: Piece, max_line_bytes: int, rows: list[dict], bad: list[d
         bad.append(quarantine_row("ingest", piece.path, f"unreadable file: {exc.strerror or exc}"))
         return
     base = path.parent
+    duplicates = dict(piece.duplicates)
     with fh:
         fh.seek(piece.start)
         line_no = piece.first_line
@@ -379,6 +417,10 @@ def _read_jsonl(piece: Piece, max_line_bytes: int, rows: list[dict], bad: list[d
                     bad.append(quarantine_row("ingest", key, f"JSONL line larger than max_file_bytes ({max_line_bytes})"))
                 continue
             if not line.strip():
+                continue
+            if line_no - 1 in duplicates:
+                first = f"{piece.path}:{duplicates[line_no - 1]}"
+                bad.append(quarantine_row("ingest", key, _duplicate_reason(_doc_id(json.loads(line).get("id")), first), line[:2000]))
                 continue
             record = _parse_jsonl_line(line, key, bad, base, max_line_bytes)
             if record is not None:
@@ -428,8 +470,7 @@ def _parse_jsonl_line(
     if text is None and html is None:
         bad.append(quarantine_row("ingest", key, "JSON document has no text or html", line[:2000]))
         return None
-    doc_id = doc.get("id")
-    doc_id = normalise_text(str(doc_id)).strip() if doc_id is not None else ""
+    doc_id = _doc_id(doc.get("id"))
     return {
         "doc_id": doc_id or key.rsplit("/", 1)[-1],
         "source_file": key,
