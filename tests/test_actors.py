@@ -338,3 +338,11 @@ def test_tagged_persons_that_are_bodies_degrees_or_derived_words() -> None:
                    ("Keuangannya", "PER"))
     assert got["Polres Serang"][0] == "ORG" and got["Fery Pratama"][0] == "PER"
     assert "M.Ed" not in got and "Keuangannya" not in got
+
+
+def test_place_in_a_role_gives_the_country_and_the_last_title_introduces_the_name() -> None:
+    m, a = run("Gubernur Jawa Tengah Ahmad Luthfi hadir bersama Kapolsek Mallusetasi AKP Iriansyah.")
+    luthfi = m.filter(pl.col("mention") == "Ahmad Luthfi").row(0, named=True)
+    assert luthfi["role"] == "Gubernur Jawa Tengah"
+    assert actor_row(a, luthfi["actor_id"])["country_code"] == "IDN"
+    assert m.filter(pl.col("type") == "PER")["mention"].to_list() == ["Ahmad Luthfi", "Iriansyah"]

@@ -43,7 +43,7 @@ _NOT_NAME = frozenset(
     "Senin Selasa Rabu Kamis Jumat Sabtu Minggu Ahad Januari Februari Maret April Mei Juni "
     "Juli Agustus September Oktober November Desember Pada Dalam Di Ke Dari Yang Dan Ini "
     "Itu Namun Tetapi Sementara Saat Ketika Menurut Sejak Setelah Sebelum WIB WITA WIT Rp RT "
-    "RW Ia Dia Kami Kita Mereka Saya Anda Beliau".split()
+    "RW Ia Dia Kami Kita Mereka Saya Anda Beliau Eselon".split()
 )
 # "Long Name (ACR)" or "Long Name (English Name/ACR)".
 _ACRONYM = re.compile(
@@ -186,8 +186,8 @@ def extract_article(
             s = nl + 1  # a name does not run across lines ("...CONTENT\nPerry")
         # Names start and end with a capitalised word ("Kementerian Kehutanan skor").
         toks = [x for x in _TOKEN.finditer(body, s, e)]
-        while toks and toks[-1].group(0).islower():  # "al-Qassam" stays
-            toks.pop()
+        while toks and toks[-1].group(0)[:1].islower() and not _PARTICLE.match(toks[-1].group(0)):
+            toks.pop()  # "Nyoto kepadadetikJateng"; "al-Qassam" stays
         while toks and toks[0].group(0).islower():
             toks.pop(0)
         if not toks:
@@ -303,6 +303,7 @@ _NEAR_COUNTRY = re.compile(r"^[ \t]+(?:\w+[ \t]+){0,2}$")
 
 _TOKEN = re.compile(r"[\w'’\-]+")
 _TITLE_GAP = re.compile(r"[ \t]*(?:,[ \t]*)?")
+_PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")
 _DEGREE = re.compile(r"[A-Z][a-z]{0,2}\.[ ]?[A-Za-z]{1,4}\.?(?:[ ]?[A-Za-z]{1,3}\.?)?")
 _PREV_NAME = re.compile(r"([A-Z][\w'’\-]+)[ \t]+$")
 
@@ -451,7 +452,7 @@ def _titled_names(body: str, roles: list[Role], mentions: list[Mention],
         # the appositive with another comma.
         if "," in gap.group(0) and not re.match(r"[ \t]*(?:[,.;:!?\n]|$)", body[m.end():m.end() + 3]):
             continue
-        if words[0].lower() in _heads():
+        if words[0].lower() in _heads() or words[0].lower() in _acronym_heads():
             continue  # "kepala Badan Pusat Statistik" names a body, not a person
         # Stop at words that begin another clause or a known actor.
         kept = []
@@ -462,6 +463,8 @@ def _titled_names(body: str, roles: list[Role], mentions: list[Mention],
         if not kept:
             continue
         end = _end_of_words(body, pos, len(kept))
+        if any(pos < x.start < end for x in roles):
+            continue  # "Kapolsek Mallusetasi AKP Iriansyah": the last title introduces the name
         if _covered(mentions, pos, end) or _inside(skip, pos, end):
             continue
         text = body[pos:end]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from flows.actors.gazetteer import Hit
 
 _GAP = re.compile(r"[ \t]+")
-_ROLE_ACTOR_TYPES = ("country", "organization", "group")
+_ROLE_ACTOR_TYPES = ("country", "organization", "group", "location")
 
 
 @dataclass
