@@ -5,7 +5,7 @@ and reports event precision and recall (strict: same sentence and an accepted ty
 loose: same sentence), type accuracy, actor1/actor2 accuracy, date and mode accuracy,
 the issue's key seed events and the cross-article cluster check.
 
-    .venv/bin/python scripts/score_events.py [--golden FILE] [--only ID_PREFIX] [--verbose] [--json]
+    .venv/bin/python scripts/score_events.py [--golden FILE] [--only ID_PREFIX] [--exclude ID_PREFIX] [--verbose] [--json]
 """
 
 from __future__ import annotations
@@ -216,10 +216,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", action="store_true", help="list misses, partial matches and false positives")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--only", default=None, help="score only documents whose id starts with this")
+    ap.add_argument("--exclude", default=None, help="leave out documents whose id starts with this")
     args = ap.parse_args(argv)
     docs = yaml.safe_load(Path(args.golden).read_text(encoding="utf-8"))["documents"]
     if args.only:
         docs = [d for d in docs if d["id"].startswith(args.only)]
+    if args.exclude:
+        docs = [d for d in docs if not d["id"].startswith(args.exclude)]
     clean, ids = build_clean(docs)
     mentions, actors = actor_mentions(clean)
     events = assign_clusters(extract_events(clean, mentions, actors))
