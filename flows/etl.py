@@ -19,7 +19,7 @@ from flows import pipeline
 from flows.events import assign_clusters
 from flows.ingest import BatchSpec, plan_batches, read_batch
 from flows.report import publish_run_artifacts
-from flows.runner import batches_in_flight, make_task_runner, run_stage, stage_pool, uses_dask
+from flows.runner import batches_in_flight, make_task_runner, resolve_workers, run_stage, runs_in_process, stage_pool
 from flows.settings import get_settings
 from warehouse.db import session
 from warehouse.loader import load_run, record_failed_run
@@ -116,7 +116,7 @@ def etl(
     stage_dir = tempfile.mkdtemp(prefix=f"warta-{run['run_id']}-", dir=settings.stage_root)
     totals: dict[str, int] = {}
     bar = tqdm(total=sum(s.documents for s in specs), unit="doc", desc="etl", disable=not progress)
-    window = batches_in_flight(settings.dask_address, settings.workers)
+    window = batches_in_flight(None if runs_in_process() else settings.dask_address or "local", settings.workers)
     pending: deque = deque()
 
     def collect() -> None:
@@ -128,8 +128,10 @@ def etl(
         bar.update(spec.documents)
 
     try:
-        # Worker processes only when tasks run in this process; Dask tasks already run on workers.
-        with stage_pool(settings.workers, enabled=not uses_dask(settings.dask_address) and len(specs) > 0):
+        # Worker processes only when tasks run in this process's threads; Dask tasks already run on workers.
+        # A single batch has nothing to overlap with: it runs in-process, without spawning workers.
+        workers = min(resolve_workers(settings.workers), len(specs))
+        with stage_pool(workers, enabled=workers > 1 and runs_in_process()):
             for spec in specs:
                 ingested = raw_articles_task.submit(spec, settings.max_file_bytes)
                 cleaned = clean_articles_task.submit(spec.number, ingested, known)

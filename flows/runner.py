@@ -30,9 +30,10 @@ from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 T = TypeVar("T")
 
 LOCAL_CLUSTER = "local"
-# Batches in flight per worker: one being worked on, one queued, so no worker idles
-# while the main thread stages the previous batch; memory stays bounded.
-BATCHES_PER_WORKER = 2
+# Batches in flight per worker. One is enough: a batch's stages follow each other within
+# milliseconds (a batch takes seconds), no stage waits in the pool's queue, so task
+# durations in Prefect are the stage's own time; memory holds one batch per worker.
+BATCHES_PER_WORKER = 1
 
 _active: dict[str, Executor | None] = {"pool": None}
 _lock = threading.Lock()
@@ -98,10 +99,18 @@ def batches_in_flight(address: str | None, workers: int | None) -> int:
     return BATCHES_PER_WORKER * resolve_workers(local or workers)
 
 
+def runs_in_process() -> bool:
+    """True when the current flow run's tasks run in this process's threads (not on Dask)."""
+    from prefect.context import FlowRunContext
+
+    ctx = FlowRunContext.get()
+    runner = ctx.task_runner if ctx else None
+    return runner is None or isinstance(runner, ThreadPoolTaskRunner)
+
+
 def _init_worker() -> None:
-    # Worker processes must not start Prefect machinery or fight over cores with BLAS threads.
+    # One worker per core: BLAS/OpenMP threads inside a worker would only fight over cores.
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    os.environ.setdefault("POLARS_MAX_THREADS", "1")
 
 
 @contextmanager

@@ -1,0 +1,52 @@
+"""Smoke test of scripts/bench.py: a perturbed corpus, the plain-function pass and its table."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+
+import pytest
+
+from flows.settings import get_settings
+from tests.conftest import PROJECT, SEEDS
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("warta_bench", PROJECT / "scripts" / "bench.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_corpus_copies_are_distinct_documents(bench, tmp_path):
+    corpus = bench.build_corpus(240, tmp_path / "c.jsonl", tmp_path / "no-shared", SEEDS)  # seeds only: 48 copies each
+    docs = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    assert len(docs) == 240
+    urls = [d["url"] for d in docs if d["url"]]  # seed originals have none; every copy has its own
+    assert len({d["id"] for d in docs}) == 240 and len(set(urls)) == len(urls) == 235
+    originals = {d["id"]: d["text"] for d in docs[:5]}
+    copies = [d for d in docs[5:] if d["id"].rsplit("-c", 1)[0] in originals]
+    assert len(copies) == 235
+    # Sentence and paragraph order changes the text of most copies, but not the words it holds.
+    changed = [d for d in copies if d["text"] != originals[d["id"].rsplit("-c", 1)[0]]]
+    assert len(changed) > 0.9 * len(copies)
+    for d in changed[:20]:
+        assert sorted(d["text"].split()) == sorted(originals[d["id"].rsplit("-c", 1)[0]].split())
+    # A complete corpus is reused, not rebuilt.
+    mtime = corpus.stat().st_mtime_ns
+    assert bench.build_corpus(240, corpus, tmp_path / "no-shared", SEEDS).stat().st_mtime_ns == mtime
+
+
+def test_plain_pass_times_every_stage_and_loads(bench, tmp_path):
+    corpus = bench.build_corpus(120, tmp_path / "c.jsonl", get_settings().shared_dir, SEEDS)
+    bench.BENCH_DIR = tmp_path
+    plain = bench.measure_plain(corpus, batch_size=60, workers=1, limit=None, db=tmp_path / "p.duckdb")
+    assert plain["documents"] == 120
+    assert plain["articles_loaded"] == plain["articles"] == 120, "every perturbed copy is an article"
+    assert set(plain["stage_rate"]) == set(bench.STAGES)
+    assert all(rate and rate > 0 for rate in plain["stage_rate"].values())
+    assert plain["load_rows"] > 120 and plain["load_rows_per_s"] > 0 and plain["peak_rss_mb"] > 50
+    table = bench.render({"documents": 120, "batch_size": 60, "workers": 1, "cores": 2, "date": "now", "plain": plain})
+    for label in ("| ingest |", "| clean |", "| actors |", "| events |", "load (DuckDB", "rows/s", "peak RSS"):
+        assert label in table
