@@ -332,3 +332,11 @@ def test_pronoun_and_unnamed_group_subjects():
     ev = run("Aktivis hak asasi manusia menuduh Rusia melegitimasi kudeta.", [RUS])
     e = ev.row(0, named=True)
     assert (e["event_type"], e["actor1_id"], e["actor1_name"], e["actor2_id"]) == ("ACCUSE", None, "aktivis", "cty:RUS")
+
+
+def test_endanger_and_adjectival_uses_are_not_events():
+    lex = get_lexicon()
+    assert find_triggers(tokenize("tindakan itu mengancam keselamatan pengguna jalan"), lex) == []
+    assert find_triggers(tokenize("BPBD mencatat kebutuhan mendesak warga"), lex) == []
+    assert find_triggers(tokenize("TAS dikenal aktif berdiskusi"), lex) == []
+    assert [m.form.trigger.type for m in find_triggers(tokenize("Korea Utara mengancam Jepang"), lex)] == ["THREATEN"]

@@ -36,6 +36,7 @@ class Trigger:
     weight: float = 0.8
     target_preps: tuple[str, ...] = ()
     not_after: frozenset[str] = frozenset()
+    not_before: frozenset[str] = frozenset()
     requires_target: bool = False
 
 
@@ -167,6 +168,7 @@ def _entry_forms(entry: dict) -> list[Form]:
         weight=float(entry.get("weight", 0.8)),
         target_preps=tuple(str(p).lower() for p in entry.get("target_preps", []) or []),
         not_after=frozenset(str(w).lower() for w in entry.get("not_after", []) or []),
+        not_before=frozenset(str(w).lower() for w in entry.get("not_before", []) or []),
         requires_target=bool(entry.get("requires_target", False)),
     )
     out: list[Form] = []
@@ -292,6 +294,8 @@ def find_triggers(tokens: Tokens, lexicon: Lexicon | None = None) -> list[Trigge
         if m.form.trigger.with_words and not _has_with(tokens, m):
             continue
         if m.tok_start > 0 and tokens.words[m.tok_start - 1] in m.form.trigger.not_after:
+            continue
+        if m.tok_end < len(tokens.words) and tokens.words[m.tok_end] in m.form.trigger.not_before:
             continue
         # "membubarkan diri", "mendekatkan diri": a reflexive verb is another verb.
         if m.tok_end < len(tokens.words) and tokens.words[m.tok_end] == "diri" and "diri" not in m.form.text:
