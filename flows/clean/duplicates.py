@@ -48,14 +48,25 @@ def find_duplicates(
     """
     n = len(ids)
     postings: dict[int, list[int]] = defaultdict(list)
+    key_counts = []
     for i, body in enumerate(bodies):
-        for key in _keys(body):
+        keys = _keys(body)
+        key_counts.append(max(1, len(keys)))
+        for key in keys:
             postings[key].append(i)
-    candidates: dict[int, set[int]] = defaultdict(set)
+    # Count shared paragraph keys per pair: a near copy keeps most of its paragraphs.
+    shared: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     for docs in postings.values():
         if 1 < len(docs) <= _MAX_POSTINGS:
             for a in docs:
-                candidates[a].update(docs)
+                for b in docs:
+                    if a != b:
+                        shared[a][b] += 1
+    candidates: dict[int, set[int]] = defaultdict(set)
+    for a, counts in shared.items():
+        for b, count in counts.items():
+            if count >= 0.5 * min(key_counts[a], key_counts[b]):
+                candidates[a].add(b)
     # Exact copies are candidates of each other whatever their length.
     by_hash: dict[str, list[int]] = defaultdict(list)
     for i, h in enumerate(hashes):
@@ -66,7 +77,13 @@ def find_duplicates(
                 candidates[a].update(docs)
 
     shingles: dict[int, set[tuple[str, ...]]] = {}
-    sizes = [max(1, len(b.split()) - 4) for b in bodies]
+    sizes: dict[int, int] = {}
+
+    def size(k: int) -> int:
+        if k not in sizes:
+            sizes[k] = max(1, len(bodies[k].split()) - 4)
+        return sizes[k]
+
     result: list[str | None] = [None] * n
     for i in range(n):
         best = None
@@ -75,7 +92,7 @@ def find_duplicates(
                 continue
             if hashes[i] != hashes[j]:
                 # Jaccard is at most the ratio of the sizes: skip pairs that cannot reach it.
-                if min(sizes[i], sizes[j]) < threshold * max(sizes[i], sizes[j]):
+                if min(size(i), size(j)) < threshold * max(size(i), size(j)):
                     continue
                 si = shingles.setdefault(i, _shingles(bodies[i]))
                 sj = shingles.setdefault(j, _shingles(bodies[j]))
