@@ -346,3 +346,11 @@ def test_place_in_a_role_gives_the_country_and_the_last_title_introduces_the_nam
     assert luthfi["role"] == "Gubernur Jawa Tengah"
     assert actor_row(a, luthfi["actor_id"])["country_code"] == "IDN"
     assert m.filter(pl.col("type") == "PER")["mention"].to_list() == ["Ahmad Luthfi", "Iriansyah"]
+
+
+def test_offsets_survive_characters_that_change_length_when_lowered() -> None:
+    body = "İİ Delegasi 🙂 dari Rusia tiba di Moskow — kata Vladimir Putin."
+    m, _ = run(body)
+    for r in m.iter_rows(named=True):
+        assert body[r["start"]:r["end"]] == r["mention"]
+    assert {"Rusia", "Moskow", "Vladimir Putin"} <= set(m["mention"])
