@@ -391,4 +391,7 @@ def extract_events(clean: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataF
     rows: list[dict] = []
     for art in clean.select(cols).iter_rows(named=True):
         rows.extend(_article_events(art, by_article.get(art["article_id"], []), names, lex))
-    return pl.DataFrame(rows, schema=EVENT_SCHEMA, orient="row") if rows else pl.DataFrame(schema=EVENT_SCHEMA)
+    if not rows:
+        return pl.DataFrame(schema=EVENT_SCHEMA)
+    # A batch may hold the same article twice; its events are the same events.
+    return pl.DataFrame(rows, schema=EVENT_SCHEMA, orient="row").unique("event_id", keep="first", maintain_order=True)
