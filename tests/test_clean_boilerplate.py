@@ -139,3 +139,11 @@ def test_a_weak_marker_followed_by_story_is_a_subheading():
 def test_lone_marker_with_a_list_of_links():
     lines = [STORY[0], "Baca Juga", "Cek Penerima Bansos PKH Desember 2024", "Mensos Tinjau Lumbung Sosial di NTT", STORY[1]]
     assert kept(lines) == STORY
+
+
+def test_closing_agency_tag_is_a_source():
+    v = classify_lines([STORY[0], "Pertemuan itu membahas bantuan kemanusiaan, kata dia. (Antara)", "(AFP)"])
+    assert [ln for ln, k in zip(v.lines, v.keep) if k] == [STORY[0], "Pertemuan itu membahas bantuan kemanusiaan, kata dia."]
+    assert v.source_notes == ["Antara", "AFP"]
+    line = "Rapat dihadiri anggota Komisi I DPR (Fraksi PDIP)"
+    assert kept([line]) == [line]

@@ -73,6 +73,7 @@ EDITOR = re.compile(
     re.IGNORECASE,
 )
 _SITE_NAME = re.compile(r"^[\w\-]+\.(?:com|co\.id|id|net|org|tv)$")
+_CLOSING_SOURCE = re.compile(r"(?<=[.!?\"”])\s*\(([A-Za-z][\w .\-]{1,30})\)\s*$")
 _CREDIT_TAIL = 140
 _SHORT_LINE = 320
 _TIMESTAMP_RE = r"\d+\s*(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun)\s+(?:yang\s+)?lalu"
@@ -218,6 +219,9 @@ def classify_lines(lines: list[str]) -> LineVerdicts:
             verdict.photo_credits.append(cap[1])
         else:
             cut = r.closing.search(line, max(0, len(line) - _CREDIT_TAIL)) if line[-1] in ")*" else None
+            if cut is None and line[-1] == ")" and (src := _CLOSING_SOURCE.search(line)) and _known(src.group(1)):
+                cut = src  # "… kata dia. (Antara)": the agency that supplied the story
+                verdict.source_notes.append(src.group(1))
             if cut:
                 out[i] = line[: cut.start()].rstrip()
                 if not out[i]:
@@ -230,6 +234,12 @@ def classify_lines(lines: list[str]) -> LineVerdicts:
     _drop_caption_repeats(verdict)
     _drop_menu_runs(verdict)
     return verdict
+
+
+def _known(name: str) -> bool:
+    from flows.clean.outlets import known_name
+
+    return known_name(name)
 
 
 def _outlet_name(line: str) -> str | None:
