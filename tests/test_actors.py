@@ -354,3 +354,25 @@ def test_offsets_survive_characters_that_change_length_when_lowered() -> None:
     for r in m.iter_rows(named=True):
         assert body[r["start"]:r["end"]] == r["mention"]
     assert {"Rusia", "Moskow", "Vladimir Putin"} <= set(m["mention"])
+
+
+def test_curated_lexicons_are_well_formed() -> None:
+    import pycountry
+
+    from flows.lexicon import load_yaml
+
+    iso3 = {c.alpha_3 for c in pycountry.countries}
+    sectors = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "SPY", "JUD", "LEG", "MED", "IGO", "NGO",
+               "BUS", "CVL", "REL", "EDU"}
+    names = set()
+    for item in load_yaml("actors.yaml"):
+        assert item["type"] in {"person", "organization", "group", "location"}, item
+        assert item.get("country") in iso3 | {None}, item
+        assert item.get("sector") in sectors | {None}, item
+        assert item["name"] not in names, f"duplicate {item['name']}"
+        names.add(item["name"])
+    roles = load_yaml("roles.yaml")
+    for t in roles["titles"]:
+        assert t.get("sector") in sectors | {None}, t
+    for d in roles["descriptors"]:
+        assert d["matches"], d
