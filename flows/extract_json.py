@@ -8,12 +8,18 @@ from collections.abc import Iterator
 import polars as pl
 
 from flows import pipeline
+from flows.events import assign_clusters
 
 
 EMPTY_RECORD = dict.fromkeys(
     ["id", "article_id", "source_file", "url", "title", "published_at", "published_precision", "outlet",
      "dateline", "editor", "language", "duplicate_of", "body"]
 )
+
+
+# Event fields passed through as they are.
+EVENT_EXTRAS = ("location", "location_country", "latitude", "longitude", "location_source", "cameo_root",
+                "quad_class", "trigger", "negated", "future", "reported", "sentence_id", "event_id", "cluster_id")
 
 
 def _iso(value) -> str | None:
@@ -31,6 +37,8 @@ def extract_documents(raw: pl.DataFrame, ingest_quarantine: pl.DataFrame) -> Ite
     """Run clean and extract on one batch and yield a JSON-ready record per input document."""
     raw, clean, quarantine, _ = pipeline.clean_batch(raw, ingest_quarantine)
     citations, mentions, actors, events, _ = pipeline.extract_batch(clean)
+    if events.height:
+        events = assign_clusters(events)  # clusters within this batch; the warehouse clusters across runs
     names = dict(zip(actors["actor_id"].to_list(), actors["name"].to_list())) if actors.height else {}
     by_article = {name: _group(frame) for name, frame in (("m", mentions), ("e", events), ("c", citations))}
     for row in clean.iter_rows(named=True):
@@ -57,10 +65,11 @@ def extract_documents(raw: pl.DataFrame, ingest_quarantine: pl.DataFrame) -> Ite
             ],
             "events": [
                 {"type": e["event_type"], "mode": e["mode"], "context": e["context"],
-                 "actor1": names.get(e["actor1_id"]) if e["actor1_id"] else None,
-                 "actor2": names.get(e["actor2_id"]) if e["actor2_id"] else None,
+                 "actor1": names.get(e["actor1_id"], e.get("actor1_name")) if e["actor1_id"] else e.get("actor1_name"),
+                 "actor2": names.get(e["actor2_id"], e.get("actor2_name")) if e["actor2_id"] else e.get("actor2_name"),
+                 "actor1_id": e["actor1_id"], "actor2_id": e["actor2_id"],
                  "date": _iso(e["event_date"]), "date_precision": e["date_precision"],
-                 "location": e["location"], "cameo_root": e["cameo_root"], "quad_class": e["quad_class"],
+                 **{k: e.get(k) for k in EVENT_EXTRAS},
                  "sentence": e["sentence"], "confidence": e["confidence"]}
                 for e in sorted(by_article["e"].get(aid, []), key=lambda e: e["sentence_id"])
             ],
