@@ -147,3 +147,16 @@ def test_closing_agency_tag_is_a_source():
     assert v.source_notes == ["Antara", "AFP"]
     line = "Rapat dihadiri anggota Komisi I DPR (Fraksi PDIP)"
     assert kept([line]) == [line]
+
+
+def test_editor_names():
+    from flows.clean.boilerplate import EDITOR
+
+    def name(text):
+        m = EDITOR.search(text)
+        return m.group("name") if m else None
+
+    assert name("Pewarta: Yuni Arisandy\nEditor: Atman Ahdiat\nCOPYRIGHT © ANTARA") == "Atman Ahdiat"
+    assert name("Penulis Firda Janati | Editor Ambaranie Nadia") == "Ambaranie Nadia"
+    assert name("Pilihan Editor: Survei Terbaru Pilkada Jakarta, Siapa Unggul?") is None
+    assert name("Editor senior majalah itu mengatakan bahwa") is None

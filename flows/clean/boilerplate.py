@@ -67,10 +67,12 @@ def rules() -> Rules:
     )
 
 
+# "Editor: Gracia Tanu Wijaya", "Pewarta: A | Editor: B": a name of capitalised words; not
+# "Pilihan Editor: <headline>" (Tempo's related link).
 EDITOR = re.compile(
-    r"\b(?:editor|penyunting|redaktur)\s*[:|]?\s*(?P<name>[A-Z][^|:\n]{1,60}?)"
-    r"(?=\s*(?:[|\n]|$|\b(?:reporter|penulis|pewarta|fotografer|kontributor|sumber)\b))",
-    re.IGNORECASE,
+    r"(?<!pilihan )(?<!Pilihan )(?<!PILIHAN )\b(?i:editor|penyunting|redaktur)\s*[:|]?\s*"
+    r"(?P<name>[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,4})"
+    r"(?=\s*(?:[|\n]|$|\b(?i:reporter|penulis|pewarta|fotografer|kontributor|sumber)\b))"
 )
 _SITE_NAME = re.compile(r"^[\w\-]+\.(?:com|co\.id|id|net|org|tv)$")
 _CLOSING_SOURCE = re.compile(r"(?<=[.!?\"”])\s*\(([A-Za-z][\w .\-]{1,30})\)\s*$")
