@@ -66,6 +66,11 @@ def _pick_title(h1s: tuple[str, ...], titles: tuple[str, ...], outlet: str | Non
     return next((h for h in h1s if 3 <= len(h.split()) <= 30), None)
 
 
+def _refines(timed: dt.datetime, day: dt.datetime) -> bool:
+    """A clock time on the day of a date-only value (stored at midnight UTC; WIB runs ahead)."""
+    return timed.date() in (day.date(), (day - dt.timedelta(days=1)).date())
+
+
 def _strip_header(kept: list[str], title: str | None, published, precision, outlet, sitename):
     """Remove the header lines (a title, a date line) from ``kept`` and read them.
 
@@ -78,8 +83,7 @@ def _strip_header(kept: list[str], title: str | None, published, precision, outl
         line = kept[pos]
         parsed = dates.header_date(line)
         if parsed is not None:
-            if published is None or (precision == "day" and parsed[1] == "minute" and parsed[0].date() in
-                                     (published.date(), (published - dt.timedelta(days=1)).date())):
+            if published is None or (precision == "day" and parsed[1] == "minute" and _refines(parsed[0], published)):
                 published, precision = parsed
             del kept[pos]
             continue
@@ -163,8 +167,11 @@ def clean_document(rec: dict[str, Any], min_body_chars: int = 40) -> dict[str, A
             or outlet_from_host(verdicts.site_domain)
             or outlet_from_name(verdicts.site_name)
         )
-    if published is None and page is not None:
-        published, precision = _page_date(page)
+    if page is not None and (published is None or precision == "day"):
+        # The page's visible date line also gives the clock time a date-only meta tag lacks.
+        seen, seen_precision = _page_date(page)
+        if seen is not None and (published is None or (seen_precision == "minute" and _refines(seen, published))):
+            published, precision = seen, seen_precision
     if published is None:
         inferred = dates.infer_published(body, len(kept[0]) if kept else 0)
         if inferred is not None:
