@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         "serve",
         help="serve the ETL flow as a Prefect deployment with a cron schedule over an inbox folder",
         description="Register the deployment etl/NAME with the Prefect server and run it on a cron schedule "
-        "over the inbox folder until interrupted (Ctrl-C pauses the schedule). Each run processes only the "
+        "over the inbox folder until interrupted (Ctrl-C pauses the deployment). Each run processes only the "
         "documents that are new or changed since the last run. Trigger a run by hand with "
         "`prefect deployment run 'etl/NAME'`. The server is $PREFECT_API_URL, else "
         f"{DEFAULT_API_URL} (`make server`).",

@@ -86,7 +86,8 @@ def test_served_deployment_runs_when_triggered(prefect_harness, tmp_path):
         assert runs == [("COMPLETED", str(run.id), 1, 1)]
         assert articles == [(str(inbox / SEED.name),)]
     finally:
-        os.killpg(proc.pid, signal.SIGINT)  # only the serve process we started and its flow-run children
+        # Only the serve process we started and its flow-run children; SIGTERM shuts the runner down gracefully.
+        os.killpg(proc.pid, signal.SIGTERM)
         try:
             proc.wait(timeout=30)
         except subprocess.TimeoutExpired:
