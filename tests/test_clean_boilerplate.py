@@ -160,3 +160,13 @@ def test_editor_names():
     assert name("Penulis Firda Janati | Editor Ambaranie Nadia") == "Ambaranie Nadia"
     assert name("Pilihan Editor: Survei Terbaru Pilkada Jakarta, Siapa Unggul?") is None
     assert name("Editor senior majalah itu mengatakan bahwa") is None
+
+
+def test_bracketed_initials_and_kontan_dateline():
+    from flows.clean.metadata import parse_dateline
+
+    v = classify_lines([STORY[0], "Isi kedua yang menutup berita. [ded]", "[sya]"])
+    assert [ln for ln, k in zip(v.lines, v.keep) if k] == [STORY[0], "Isi kedua yang menutup berita."]
+    line = "KONTAN.CO.ID - JAKARTA. Bank Indonesia menahan suku bunga."
+    parsed = parse_dateline(line)
+    assert (parsed.place, parsed.outlet_id, line[parsed.end:]) == ("JAKARTA", "kontan", "Bank Indonesia menahan suku bunga.")

@@ -220,7 +220,7 @@ def classify_lines(lines: list[str]) -> LineVerdicts:
             drop(i, "caption")
             verdict.photo_credits.append(cap[1])
         else:
-            cut = r.closing.search(line, max(0, len(line) - _CREDIT_TAIL)) if line[-1] in ")*" else None
+            cut = r.closing.search(line, max(0, len(line) - _CREDIT_TAIL)) if line[-1] in ")]*" else None
             if cut is None and line[-1] == ")" and (src := _CLOSING_SOURCE.search(line)) and _known(src.group(1)):
                 cut = src  # "… kata dia. (Antara)": the agency that supplied the story
                 verdict.source_notes.append(src.group(1))

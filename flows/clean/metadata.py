@@ -11,6 +11,7 @@ from flows.clean.outlets import outlet_from_name, outlet_from_text, site_names
 # "MOSKOW (Arrahmah.com) –", "JAKARTA, KOMPAS.com -", "TEMPO.CO, Jakarta -", "Jakarta, CNN Indonesia --",
 # "PR DEPOK -", "Jakarta (ANTARA) -": a short prefix of capitalised parts before a dash.
 _DATELINE = re.compile(r"^(?P<prefix>[^\s\"“'‘].{0,70}?)\s*(?P<dash>--|[-–—]{1,2})(?:\s+|$)")
+_CAPS_PLACE = re.compile(r"([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2})\.\s+(?=[\"“A-Z])")
 _PART_SPLIT = re.compile(r"\s*[,(]\s*|\s*\)\s*")
 _DOMAINISH = re.compile(r"\.(?:com|co|id|net|org|tv)\b", re.IGNORECASE)
 _PLACE_WORD = re.compile(r"^(?:[A-Z][A-Za-z'’.\-]*|[A-Z]{2,}[A-Z'’.\-]*)$")
@@ -63,11 +64,16 @@ def parse_dateline(line: str) -> Dateline | None:
     # name ("Presiden Joko Widodo - ..."), so it needs an outlet beside it or a known place.
     if place is not None and outlet is None and not place.isupper() and not _known_place(place):
         return None
+    end = m.end()
+    rest = line[end:]
+    if place is None and (caps := _CAPS_PLACE.match(rest)):
+        # "KONTAN.CO.ID - JAKARTA. Bank Indonesia ...": the place follows the outlet.
+        place, end = caps.group(1), end + caps.end()
+        rest = line[end:]
     # The story starts right after the dash with a capital, a digit or a quote ("- yang" is prose).
-    rest = line[m.end() :]
     if rest and not re.match(r"[\"“'‘A-Z0-9(]", rest):
         return None
-    return Dateline(place=place, outlet_id=outlet, end=m.end())
+    return Dateline(place=place, outlet_id=outlet, end=end)
 
 
 @lru_cache(maxsize=1)
