@@ -117,3 +117,9 @@ def test_actor_articles_accounts_for_every_mention(seeded):
         assert one(con, "SELECT count(*) FROM actor_articles WHERE len(forms) = 0") == 0
         # An actor in an event of an article is mentioned in it, so its events show up here.
         assert one(con, "SELECT sum(events) FROM actor_articles") > 0
+
+
+def test_views_work_on_an_empty_warehouse(db_path):
+    with session(db_path) as con:  # a new file: DDL and views only
+        for view in VIEWS:
+            assert one(con, f"SELECT count(*) FROM {view}") == 0, view
