@@ -376,3 +376,15 @@ def test_curated_lexicons_are_well_formed() -> None:
         assert t.get("sector") in sectors | {None}, t
     for d in roles["descriptors"]:
         assert d["matches"], d
+
+
+def test_headed_organisation_stops_before_a_persons_name() -> None:
+    from flows.actors import load_ner
+    from flows.actors.mentions import extract_article
+
+    if load_ner() is None:
+        pytest.skip("the stop rule uses the NER's casing table")
+    found = extract_article("Ketua Umum Partai Buruh Said Iqbal hadir. Kepala Departemen "
+                            "Eksternal Maria Victoria Mayos bicara.", get_gazetteer(), [])
+    orgs = [m.text for m in found if m.type == "ORG"]
+    assert orgs == ["Partai Buruh", "Departemen Eksternal"]
