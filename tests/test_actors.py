@@ -388,3 +388,8 @@ def test_headed_organisation_stops_before_a_persons_name() -> None:
                             "Eksternal Maria Victoria Mayos bicara.", get_gazetteer(), [])
     orgs = [m.text for m in found if m.type == "ORG"]
     assert orgs == ["Partai Buruh", "Departemen Eksternal"]
+
+
+def test_two_full_names_joined_by_atau_stay_two_people() -> None:
+    m, _ = run("Hadiah diberikan kepada Menteri Budi Santoso atau Menteri Andi Wijaya.")
+    assert len(set(m.filter(pl.col("type") == "PER")["actor_id"])) == 2

@@ -784,19 +784,27 @@ def _aka_names(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
         if not g:
             continue
         nxt = next((x for x in persons if x.start == g.end()), None)
-        if nxt is not None and nxt.actor.source == "text":
+        if nxt is not None and nxt.actor.source == "text" and _nickname_of(nxt.text, m.actor.name):
             old = nxt.actor
             for x in persons:
                 if x.actor is old:
                     x.actor = m.actor
         elif nxt is None:
             n = _NAME.match(body, g.end())
-            if n and not _covered(mentions, n.start(), n.end()) and n.group(0) not in _NOT_NAME:
+            if (n and not _covered(mentions, n.start(), n.end()) and n.group(0) not in _NOT_NAME
+                    and _nickname_of(n.group(0), m.actor.name)):
                 # Every use of the other name is this person.
                 for s, e in _word_occurrences(body, n.group(0)):
                     if not _covered(mentions, s, e):
                         mentions.append(Mention(s, e, body[s:e], "PER", m.actor, "partial"))
                         persons.append(mentions[-1])
+
+
+def _nickname_of(short: str, full: str) -> bool:
+    """"Noel" for "Immanuel Ebenezer", "Eddy Hiariej" for "Edward Omar Sharif Hiariej"; two
+    unrelated full names joined by "atau" ("Budi Santoso atau Andi Wijaya") are two people."""
+    st = short.split()
+    return len(st) == 1 or bool(set(st) & set(full.split()))
 
 
 def _drop_common_words(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
