@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import tempfile
 import uuid
@@ -80,6 +81,63 @@ def read_ledger(db: Path) -> dict[str, str]:
     return dict(rows)
 
 
+def seen_inputs(known: dict[str, str] | None) -> set[tuple[str, str]]:
+    """``(file, content hash)`` of every ledger entry: a JSONL key ``file#id`` counts under its file."""
+    if not known:
+        return set()
+    out = set()
+    for key, digest in known.items():
+        out.add((key, digest))
+        if "#" in key:
+            out.add((key.rsplit("#", 1)[0], digest))
+    return out
+
+
+def skip_unchanged(spec: BatchSpec, seen: set[tuple[str, str]]) -> tuple[BatchSpec, int]:
+    """Drop the pieces of ``spec`` whose every document is in the ledger unchanged; count their documents.
+
+    Hashing lines is a hundred times cheaper than decoding and parsing them, so a
+    re-run over an unchanged corpus reads no document and starts no batch task.
+    A piece with any new, changed or unreadable document is kept whole: the clean
+    stage then skips its unchanged documents one by one, as before.
+    """
+    if not seen:
+        return spec, 0
+    kept, skipped = [], 0
+    for piece in spec.pieces:
+        count = _unchanged_documents(piece, seen)
+        if count is None:
+            kept.append(piece)
+        else:
+            skipped += count
+    if not skipped:
+        return spec, 0
+    return BatchSpec(number=spec.number, pieces=kept, documents=spec.documents - skipped), skipped
+
+
+def _unchanged_documents(piece, seen: set[tuple[str, str]]) -> int | None:
+    """Documents in ``piece`` if all are known with the same hash (as ingest hashes them), else None."""
+    try:
+        if piece.kind == "file":
+            data = Path(piece.path).read_bytes()
+            return 1 if (piece.path, hashlib.sha256(data).hexdigest()) in seen else None
+        if piece.kind != "jsonl":
+            return None
+        with open(piece.path, "rb") as fh:
+            fh.seek(piece.start)
+            data = fh.read(piece.end - piece.start) if piece.end >= 0 else fh.read()
+    except OSError:
+        return None  # ingest reports it
+    count = 0
+    for line in data.split(b"\n"):
+        if not line.strip():
+            continue
+        if (piece.path, hashlib.sha256(line.strip()).hexdigest()) not in seen:
+            return None
+        count += 1
+    return count
+
+
 def _run_name() -> str:
     params = flow_run.parameters or {}
     paths = params.get("paths") or ["seeds"]
@@ -118,6 +176,7 @@ def etl(
     bar = tqdm(total=sum(s.documents for s in specs), unit="doc", desc="etl", disable=not progress)
     window = batches_in_flight(None if runs_in_process() else settings.dask_address or "local", settings.workers)
     pending: deque = deque()
+    seen = seen_inputs(known)
 
     def collect() -> None:
         spec, staged = pending.popleft()
@@ -133,6 +192,13 @@ def etl(
         workers = min(resolve_workers(settings.workers), len(specs))
         with stage_pool(workers, enabled=workers > 1 and runs_in_process()):
             for spec in specs:
+                spec, unchanged = skip_unchanged(spec, seen)
+                if unchanged:
+                    for key in ("documents_in", "unchanged"):
+                        totals[key] = totals.get(key, 0) + unchanged
+                    bar.update(unchanged)
+                if not spec.pieces:
+                    continue
                 ingested = raw_articles_task.submit(spec, settings.max_file_bytes)
                 cleaned = clean_articles_task.submit(spec.number, ingested, known)
                 extracted = extractions_task.submit(spec.number, cleaned)
