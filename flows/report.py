@@ -23,9 +23,11 @@ STAGE_ROWS = (
     ("documents quarantined", "quarantined"),
     ("  of which duplicates", "duplicates"),
     ("records quarantined (mentions, events, ...)", "records_quarantined"),
-    ("actor mentions", "mentions"),
+    ("actor mentions extracted", "mentions"),
+    ("  of which loaded", "mentions_loaded"),
     ("actors", "actors"),
-    ("events", "events"),
+    ("events extracted", "events"),
+    ("  of which loaded", "events_loaded"),
     ("citations", "citations"),
 )
 # Every validation boundary, in pipeline order, so a stage with no failures shows a 0.
@@ -52,9 +54,12 @@ def run_headline(summary: dict) -> str:
     if nothing_new(summary):
         docs = "the one document is" if _n(summary, "documents_in") == 1 else f"all {_n(summary, 'documents_in')} documents are"
         return f"Nothing new: {docs} unchanged since the last run; the warehouse is unchanged{took}."
+    # Prefer what reached the warehouse; extracted counts include records of duplicates that were not loaded.
+    events = summary.get("events_loaded", summary.get("events"))
+    mentions = summary.get("mentions_loaded", summary.get("mentions"))
     return (f"{_n(summary, 'articles_loaded')} articles loaded from {_n(summary, 'documents_in')} documents in "
             f"({_n(summary, 'quarantined')} quarantined, {_n(summary, 'unchanged')} unchanged): "
-            f"{_n(summary, 'events')} events, {_n(summary, 'mentions')} actor mentions{took}.")
+            f"{events or 0} events, {mentions or 0} actor mentions{took}.")
 
 
 def _duration(summary: dict) -> float | None:
@@ -84,7 +89,7 @@ def run_report_markdown(
     if summary.get("flow_run_id"):
         lines += [f"Flow run `{summary['flow_run_id']}`; figures also in the warehouse table `runs`.", ""]
     lines += ["| stage | count |", "|---|---:|"]
-    lines += [f"| {label} | {_n(summary, key)} |" for label, key in STAGE_ROWS]
+    lines += [f"| {label} | {_n(summary, key)} |" for label, key in STAGE_ROWS if key in summary or not key.endswith("_loaded")]
     lines.append(f"| new event clusters | {clusters} |")
     balanced = _n(summary, "documents_in") == sum(_n(summary, k) for k in ("articles_loaded", "quarantined", "unchanged"))
     lines += ["", f"Accounting: documents in = loaded + quarantined + unchanged: **{'yes' if balanced else 'NO'}**"]
@@ -158,6 +163,11 @@ def report_data(db: Path | str, run_id: str) -> dict:
             "GROUP BY e.cluster_id HAVING bool_and(a.run_id = ?)"
         )
         clusters = con.execute(f"SELECT count(*) FROM ({new_cluster_ids})", [run_id]).fetchall()[0][0]
+        events_loaded, mentions_loaded = con.execute(
+            "SELECT (SELECT count(*) FROM events JOIN articles USING (article_id) WHERE run_id = $r), "
+            "(SELECT count(*) FROM actor_mentions JOIN articles USING (article_id) WHERE run_id = $r)",
+            {"r": run_id},
+        ).fetchall()[0]
         new_clusters = con.execute(
             "SELECT cluster_id, event_type, actor1_name, actor2_name, first_date::VARCHAR, location, num_articles, "
             f"num_sources FROM event_clusters WHERE cluster_id IN ({new_cluster_ids}) "
@@ -171,6 +181,7 @@ def report_data(db: Path | str, run_id: str) -> dict:
         "event_types": event_types,
         "clusters": clusters,
         "new_clusters": [dict(zip(CLUSTER_COLUMNS, row)) for row in new_clusters],
+        "loaded": {"events_loaded": events_loaded, "mentions_loaded": mentions_loaded},
     }
 
 
@@ -181,6 +192,7 @@ def publish_run_artifacts(db: Path, summary: dict) -> None:
     """
     run_id = summary["run_id"]
     data = report_data(db, run_id)
+    summary = {**summary, **data["loaded"]}
     _logger().info("run %s: %s", run_id, run_headline(summary))
     create_markdown_artifact(
         key=REPORT_KEY,
