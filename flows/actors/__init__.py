@@ -41,7 +41,8 @@ def load_ner() -> Any | None:
         from flows.actors.ner import NerTagger
 
         return NerTagger.load()
-    except (ImportError, FileNotFoundError, OSError):
+    except (ImportError, FileNotFoundError, OSError, ValueError, RuntimeError):
+        # No model, or one this code cannot read: extraction goes on gazetteer-only.
         return None
 
 
