@@ -57,9 +57,14 @@ def run_headline(summary: dict) -> str:
     # Prefer what reached the warehouse; extracted counts include records of duplicates that were not loaded.
     events = summary.get("events_loaded", summary.get("events"))
     mentions = summary.get("mentions_loaded", summary.get("mentions"))
-    return (f"{_n(summary, 'articles_loaded')} articles loaded from {_n(summary, 'documents_in')} documents in "
+    return (f"{_count(_n(summary, 'articles_loaded'), 'article')} loaded from "
+            f"{_count(_n(summary, 'documents_in'), 'document')} in "
             f"({_n(summary, 'quarantined')} quarantined, {_n(summary, 'unchanged')} unchanged): "
-            f"{events or 0} events, {mentions or 0} actor mentions{took}.")
+            f"{_count(events or 0, 'event')}, {_count(mentions or 0, 'actor mention')}{took}.")
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _duration(summary: dict) -> float | None:

@@ -87,7 +87,7 @@ def test_flow_run_is_completed_with_its_artifacts_in_the_api(two_runs):
     assert {REPORT_KEY, EVENTS_KEY, CLUSTERS_KEY} <= set(artifacts)
     report = artifacts[REPORT_KEY]
     assert report.type == "markdown"
-    assert "1 articles loaded from 1 documents in" in report.data and "## Validation failures per stage" in report.data
+    assert "1 article loaded from 1 document in" in report.data and "## Validation failures per stage" in report.data
     with session(db, read_only=True) as con:
         loaded_events = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
     assert f"| events extracted | {first['events']} |" in report.data
