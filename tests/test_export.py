@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import polars as pl
 import pytest
 
+from flows.cli import main
 from flows.export import UnknownRelationError, export_relation, output_format, output_path
-from tests.conftest import PROJECT, SEEDS
+from tests.conftest import SEEDS
 from tests.test_views import load_seeds
 from warehouse.db import session
 
@@ -62,17 +60,14 @@ def test_format_and_path_rules(tmp_path):
     assert output_path("runs", tmp_path, "csv") == tmp_path / "runs.csv"
 
 
-def test_cli_export_and_listing(warehouse, tmp_path):
+def test_cli_export_and_listing(warehouse, tmp_path, capsys):
     out = tmp_path / "dyads.csv"
-    done = subprocess.run([sys.executable, "-m", "flows.cli", "export", "dyad_timeline", "--format", "csv",
-                           "--out", str(out), "--db", str(warehouse)], cwd=PROJECT, capture_output=True, timeout=120)
-    assert done.returncode == 0, done.stderr.decode()
+    assert main(["export", "dyad_timeline", "--format", "csv", "--out", str(out), "--db", str(warehouse)]) == 0
     assert pl.read_csv(out).height == _count(warehouse, "dyad_timeline")
-    listing = subprocess.run([sys.executable, "-m", "flows.cli", "export", "--db", str(warehouse)],
-                             cwd=PROJECT, capture_output=True, timeout=120)
-    names = listing.stdout.decode().split()
+    capsys.readouterr()
+    assert main(["export", "--db", str(warehouse)]) == 0
+    names = capsys.readouterr().out.split()
     assert {"events", "event_clusters", "dyad_timeline", "runs"} <= set(names)
     assert not any(n.startswith("staged_") for n in names)
-    bad = subprocess.run([sys.executable, "-m", "flows.cli", "export", "nope", "--db", str(warehouse)],
-                         cwd=PROJECT, capture_output=True, timeout=120)
-    assert bad.returncode == 1 and b"choose one of" in bad.stderr
+    assert main(["export", "nope", "--db", str(warehouse)]) == 1
+    assert "choose one of" in capsys.readouterr().err
