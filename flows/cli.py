@@ -193,11 +193,11 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """``warta serve``: serve the ETL flow on a cron schedule over the inbox until interrupted."""
-    from flows.serve import DEFAULT_API_URL, PrefectServerUnavailable, check_cron, require_server
+    from flows.serve import PrefectServerUnavailable, api_url, check_cron, require_server
 
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     # A served deployment must live on a real server (not a temporary one) so the UI can show its runs.
-    os.environ.setdefault("PREFECT_API_URL", DEFAULT_API_URL)
+    os.environ["PREFECT_API_URL"] = api_url()
     try:
         check_cron(args.cron, args.timezone)
         require_server(os.environ["PREFECT_API_URL"])

@@ -69,8 +69,12 @@ def build_deployment(
 
 
 def api_url() -> str:
-    """The Prefect API the deployment registers with: ``PREFECT_API_URL``, else the local ``make server``."""
-    return os.environ.get("PREFECT_API_URL") or DEFAULT_API_URL
+    """The Prefect API to serve on: ``PREFECT_API_URL`` (environment or Prefect profile), else the local ``make server``."""
+    if os.environ.get("PREFECT_API_URL"):
+        return os.environ["PREFECT_API_URL"]
+    from prefect.settings import get_current_settings
+
+    return get_current_settings().api.url or DEFAULT_API_URL
 
 
 def require_server(url: str, timeout: float = 5.0) -> None:
