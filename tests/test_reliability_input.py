@@ -172,3 +172,19 @@ def test_confined_path_refuses_every_way_out(tmp_path):
     assert confined_path(base, "sub/../sub/a.txt") is not None
     for entry in ["../x", "/etc/passwd", "sub/../../x", "up/outside.txt", "up", "", ".", "a\x00b"]:
         assert confined_path(base, entry) is None, entry
+
+
+def test_duplicate_jsonl_ids_are_caught_across_batches(tmp_path):
+    path = tmp_path / "dup.jsonl"
+    lines = [json.dumps({"id": i % 4, "text": f"teks {i}"}) for i in range(10)] + ['{"id": 1, "text": "akhir"}']
+    path.write_text("\n".join(lines))  # no newline at the end
+    specs = plan_batches([path], 3, MB)
+    assert len(specs) == 4
+    ids, reasons = [], {}
+    for spec in specs:
+        raw, q = read_batch(spec, MB)
+        ids += raw["doc_id"].to_list()
+        reasons.update(zip(q["record_key"], q["reason"]))
+    assert ids == ["0", "1", "2", "3"]
+    assert set(reasons) == {f"{path}:{n}" for n in range(5, 12)}
+    assert reasons[f"{path}:11"] == f"duplicate document id '1': first used at {path}:2"
