@@ -46,14 +46,14 @@ def test_serve_without_a_server_says_what_to_do(tmp_path, monkeypatch, capsys):
     assert "invalid schedule" in capsys.readouterr().err
 
 
-def _wait_for_deployment(name: str, proc: subprocess.Popen, timeout: float = 180) -> None:
+def _wait_for_deployment(name: str, proc: subprocess.Popen, log, timeout: float = 180) -> None:
     from prefect.client.orchestration import get_client
     from prefect.exceptions import ObjectNotFound
 
     deadline = time.monotonic() + timeout
     with get_client(sync_client=True) as client:
         while time.monotonic() < deadline:
-            assert proc.poll() is None, f"warta serve exited early: {proc.stdout.read().decode()[-2000:]}"
+            assert proc.poll() is None, f"warta serve exited early: {log.read_text(errors='replace')[-2000:]}"
             try:
                 client.read_deployment_by_name(name)
                 return
@@ -69,17 +69,19 @@ def test_served_deployment_runs_when_triggered(prefect_harness, tmp_path):
     inbox, db = tmp_path / "inbox", tmp_path / "warta.duckdb"  # serve creates the inbox
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_RUNNER_POLL_FREQUENCY": "1",
            "PREFECT_LOGGING_LEVEL": "WARNING"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "flows.cli", "serve", "--name", "test-serve", "--cron", "0 0 1 1 *",
-         "--inbox", str(inbox), "--db", str(db)],
-        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
-    )
+    log = tmp_path / "serve.log"  # a file, not a pipe: a full pipe would stall the server
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "flows.cli", "serve", "--name", "test-serve", "--cron", "0 0 1 1 *",
+             "--inbox", str(inbox), "--db", str(db)],
+            cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+        )
     try:
-        _wait_for_deployment("etl/test-serve", proc)
+        _wait_for_deployment("etl/test-serve", proc, log)
         assert inbox.is_dir()
         (inbox / SEED.name).write_bytes(SEED.read_bytes())  # a new file dropped in the inbox
         run = run_deployment("etl/test-serve", timeout=300, poll_interval=1)
-        assert run.state.is_completed(), run.state
+        assert run.state.is_completed(), (run.state, log.read_text(errors="replace")[-2000:])
         with session(db, read_only=True) as con:
             runs = con.execute("SELECT status, flow_run_id, documents_in, articles_loaded FROM runs").fetchall()
             articles = con.execute("SELECT source_file FROM articles").fetchall()
