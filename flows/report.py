@@ -1,4 +1,4 @@
-"""The run's quality report: a markdown artifact and a table of new events in the Prefect UI."""
+"""The run's quality report in the Prefect UI: a markdown artifact, and tables of the new events and new clusters."""
 
 from __future__ import annotations
 
