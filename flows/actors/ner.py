@@ -53,6 +53,7 @@ _CUE_CLASSES = {
     "loc_preps": "p",
     "name_continuers": "c",
     "function_words": "f",
+    "known_orgs": "k",
 }
 
 
