@@ -170,13 +170,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    """``warta query``: run SQL over a read-only connection and print a table."""
+    """``warta query``: run SQL over a read-only, sandboxed connection and print a table."""
     import duckdb
 
-    from warehouse.db import connect
+    from warehouse.db import query_connection
 
     settings = get_settings()
-    con = connect(_db(args), read_only=True, retries=settings.lock_retries, backoff=settings.lock_backoff_seconds)
+    # Typed SQL can neither change the warehouse nor read or write other files.
+    con = query_connection(_db(args), retries=settings.lock_retries, backoff=settings.lock_backoff_seconds)
     try:
         relation = con.sql(args.sql)
         if relation is None:
