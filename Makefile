@@ -27,6 +27,9 @@ test: setup  ## the whole test suite
 server: setup  ## the Prefect UI on 127.0.0.1:4200
 	$(VENV)/bin/prefect server start --host 127.0.0.1 --port 4200
 
+serve: setup  ## serve the ETL flow on a cron schedule over inbox/ (needs `make server`)
+	$(VENV)/bin/warta serve
+
 bench: setup  ## throughput and memory benchmark
 	$(VENV)/bin/python scripts/bench.py
 
