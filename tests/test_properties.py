@@ -180,3 +180,24 @@ def test_warta_extract_on_random_bytes_from_stdin(data):
     status, records = _extract(["-"], data)
     assert status == 0
     _check_records(records)
+
+
+def test_the_warta_console_command_survives_random_bytes_on_stdin():
+    """One real ``warta extract -`` process: random bytes and broken JSONL in, exit 0, one record per line."""
+    import random
+    import subprocess
+
+    from tests.conftest import PROJECT
+
+    rng = random.Random(8)
+    lines = [bytes(rng.randrange(1, 256) for _ in range(rng.randrange(1, 300))).replace(b"\n", b" ") for _ in range(20)]
+    lines += [b'{"id": "ok", "text": "Presiden Joko Widodo bertemu Perdana Menteri Malaysia di Jakarta kemarin."}',
+              b'{"id": 1, "html": "<p>' + bytes(range(32, 127)) + b'</p>"}', b'{"text": null}', b"[[[[", b"\xff\xfe\x00"]
+    data = b"\n".join(lines) + b"\n"
+    out = subprocess.run([sys.executable, "-m", "flows.cli", "extract", "-"], cwd=PROJECT, input=data,
+                         capture_output=True, timeout=300)
+    assert out.returncode == 0, out.stderr.decode()[-2000:]
+    records = [json.loads(line) for line in out.stdout.decode().splitlines()]
+    assert len(records) == sum(1 for line in lines if line.strip())
+    assert any(r["quarantine"] is None and r["id"] == "ok" for r in records)
+    _check_records(records)
