@@ -201,3 +201,24 @@ def test_the_warta_console_command_survives_random_bytes_on_stdin():
     assert len(records) == sum(1 for line in lines if line.strip())
     assert any(r["quarantine"] is None and r["id"] == "ok" for r in records)
     _check_records(records)
+
+
+INVISIBLE = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.one_of(st.binary(max_size=500), texts.map(lambda t: t.encode("utf-8", "surrogatepass")),
+                      texts.map(lambda t: t.encode("cp1252", "ignore")), texts.map(lambda t: t.encode("utf-16"))))
+def test_decoding_gives_clean_nfc_text_or_says_why(data):
+    import re
+    import unicodedata
+
+    from flows.decode import DecodeError, decode_bytes
+
+    try:
+        text = decode_bytes(data)
+    except DecodeError as exc:
+        assert str(exc)
+        return
+    assert not re.search(INVISIBLE, text)
+    assert unicodedata.is_normalized("NFC", text)
