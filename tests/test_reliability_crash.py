@@ -190,3 +190,21 @@ def test_two_loads_in_one_process_are_serialised(early_db, stages):
     with session(early_db, read_only=True) as con:
         assert con.execute("SELECT count(*) FROM runs WHERE status = 'COMPLETED'").fetchone()[0] == 3
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
+
+
+def test_a_reader_in_the_same_process_waits_for_the_writer_to_close(early_db):
+    from warehouse.db import connect
+
+    writer = connect(early_db)
+    threading.Timer(0.4, writer.close).start()
+    reader = connect(early_db, read_only=True, retries=6, backoff=0.1)  # DuckDB refuses mixed modes in one process
+    try:
+        assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
+    finally:
+        reader.close()
+    writer = connect(early_db)
+    try:
+        with pytest.raises(WarehouseLockedError, match="another connection of this process"):
+            connect(early_db, read_only=True, retries=1, backoff=0.05)
+    finally:
+        writer.close()

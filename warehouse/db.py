@@ -76,8 +76,8 @@ def connect(
     for attempt in range(retries + 1):
         try:
             return _connect_once(db, read_only, sandbox)
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower():
+        except (duckdb.IOException, duckdb.ConnectionException) as exc:
+            if not _is_busy(exc):
                 raise
             if attempt == retries:
                 raise WarehouseLockedError(_lock_message(db, str(exc), retries)) from exc
@@ -96,9 +96,17 @@ def query_connection(db: Path | str, *, retries: int = 5, backoff: float = 0.5) 
     return connect(db, read_only=True, retries=retries, backoff=backoff, sandbox=True)
 
 
+def _is_busy(exc: Exception) -> bool:
+    """A lock held by another process, or a connection of this process opened in the other mode."""
+    text = str(exc).lower()
+    return "lock" in text or "different configuration" in text
+
+
 def _lock_message(db: Path, error: str, retries: int) -> str:
     holder = _LOCK_HOLDER.search(error)
     who = "another process"
+    if "different configuration" in error:
+        who = "another connection of this process (a concurrent flow run or report) opened in the other mode"
     if holder:
         who = holder.group(1)
         if holder.group(2):
