@@ -70,8 +70,6 @@ def test_warta_query_cannot_change_the_warehouse(warehouse):
     assert _digest(warehouse) == before
 
 
-@pytest.mark.xfail(strict=False, reason="flows/cli.py cmd_query must open warehouse.db.query_connection "
-                                        "(read-only and sandboxed) instead of connect(read_only=True)")
 def test_warta_query_cannot_write_other_files(warehouse, tmp_path):
     out = tmp_path / "leak.csv"
     result = _query(warehouse, f"COPY (SELECT * FROM sources) TO '{out}'")
