@@ -54,6 +54,8 @@ def decode_bytes(data: bytes) -> str:
                 raise DecodeError(f"invalid {encoding} text: {exc.reason}") from exc
             break
     if text is None:
+        text = _decode_utf16(data)
+    if text is None:
         if b"\x00" in data[:4096]:
             raise DecodeError("binary data (NUL bytes), not text")
         try:
@@ -79,6 +81,26 @@ def _repair(match: re.Match[str]) -> str:
         return chunk.encode("latin-1").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return chunk
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when the bytes look like mostly-ASCII UTF-16 without a BOM (Windows exports)."""
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) <= 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) <= 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _decode_utf16(data: bytes) -> str | None:
+    encoding = _utf16_without_bom(data[:4096])
+    try:
+        return data.decode(encoding) if encoding else None
+    except UnicodeDecodeError:
+        return None
 
 
 def _decode_damaged(data: bytes) -> str:

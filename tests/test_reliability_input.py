@@ -76,6 +76,9 @@ def test_decoding_legacy_damaged_and_utf16_text():
     # Mostly UTF-8 with one broken byte: the UTF-8 characters keep their meaning.
     assert decode_bytes("Menteri Kafé “ok” ".encode() + b"\xff" + "dan ñ".encode()) == "Menteri Kafé “ok” \ufffddan ñ"
     assert decode_bytes("Berita".encode("utf-16")) == "Berita"
+    # UTF-16 without a BOM (Windows exports) is recognised from its zero bytes.
+    assert decode_bytes("Berita tanpa BOM, é".encode("utf-16-le")) == "Berita tanpa BOM, é"
+    assert decode_bytes("Berita tanpa BOM, é".encode("utf-16-be")) == "Berita tanpa BOM, é"
     assert decode_bytes(codecs_bom_utf8 := b"\xef\xbb\xbfBerita") == "Berita" and codecs_bom_utf8
     assert normalise_text("a\u200bb\u200dc\u00add\u202ee\x07f") == "abcdef"
     assert normalise_text("Ã©tÃ©") == "été"  # UTF-8 read as latin-1 is repaired
