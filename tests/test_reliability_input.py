@@ -149,21 +149,52 @@ def test_files_that_change_or_vanish_between_planning_and_reading(tmp_path):
     assert reasons["vanishes.txt"].startswith("unreadable file")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+READ_QUARANTINE = (
+    "import json, sys\n"
+    "from flows.ingest import raw_articles\n"
+    "reasons = {}\n"
+    "for raw, q in raw_articles([sys.argv[1]], 10, 1 << 20):\n"
+    "    reasons.update(zip(q['record_key'], q['reason']))\n"
+    "print(json.dumps(reasons))\n"
+)
+
+
+def _quarantine_reasons_without_root_powers(folder: Path) -> dict[str, str]:
+    """Ingest ``folder`` in a process that file modes apply to (root gives up its override)."""
+    import shutil
+    import subprocess
+    import sys
+
+    from tests.conftest import PROJECT
+
+    command = [sys.executable, "-c", READ_QUARANTINE, str(folder)]
+    if os.geteuid() == 0:
+        if not shutil.which("setpriv"):
+            pytest.skip("running as root without setpriv: file modes cannot be enforced")
+        drop = "-dac_override,-dac_read_search"
+        command = ["setpriv", "--bounding-set", drop, "--inh-caps", drop, "--", *command]
+    out = subprocess.run(command, cwd=PROJECT, capture_output=True, timeout=120)
+    assert out.returncode == 0, out.stderr.decode()[-2000:]
+    return {Path(k).name: r for k, r in json.loads(out.stdout).items()}
+
+
 def test_unreadable_file_and_folder(tmp_path):
     (tmp_path / "locked.txt").write_text(BODY)
     (tmp_path / "locked.txt").chmod(0)
+    (tmp_path / "locked.jsonl").write_text(json.dumps({"id": "a", "text": BODY}))
+    (tmp_path / "locked.jsonl").chmod(0)
     (tmp_path / "closed").mkdir()
     (tmp_path / "closed" / "a.txt").write_text(BODY)
     (tmp_path / "closed").chmod(0)
+    (tmp_path / "readable.txt").write_text(BODY)
     try:
-        batches = list(raw_articles([tmp_path], 10, MB))
+        reasons = _quarantine_reasons_without_root_powers(tmp_path)
     finally:
         (tmp_path / "closed").chmod(0o755)
-    q = pl.concat([b[1] for b in batches])
-    reasons = {Path(k).name: r for k, r in zip(q["record_key"], q["reason"])}
-    assert reasons["locked.txt"].startswith("unreadable file")
-    assert reasons["closed"].startswith("unreadable folder")
+    assert reasons["locked.txt"] == "unreadable file: Permission denied"
+    assert reasons["locked.jsonl"] == "unreadable file: Permission denied"
+    assert reasons["closed"] == "unreadable folder: Permission denied"
+    assert "readable.txt" not in reasons
 
 
 def test_confined_path_refuses_every_way_out(tmp_path):
