@@ -128,4 +128,5 @@ def test_dev_split_quality_and_speed(tagger):
     # The shipped model saw this split in training, so this guards against a broken
     # artifact or feature drift, not generalisation (train_ner.py reports that).
     assert f1 > 0.85
-    assert sum(map(len, tokens)) / secs > 20_000
+    # a loose guard against a pathological slowdown (the machine may be busy)
+    assert sum(map(len, tokens)) / secs > 5_000

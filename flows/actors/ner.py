@@ -92,9 +92,13 @@ class Resources:
     casing: dict[str, str] = field(default_factory=dict)
     gazetteer: dict[tuple[str, ...], str] = field(default_factory=dict)
     gaz_max: int = 1
+    # first word of each gazetteer entry -> length of the longest entry it starts
+    gaz_first: dict[str, int] = field(default_factory=dict)
     clusters: dict[str, tuple[str, str]] = field(default_factory=dict)
     roots: frozenset[str] = frozenset()
     names: dict[str, str] = field(default_factory=dict)
+    # Per-token features that do not depend on context, filled as tokens are seen.
+    token_cache: dict[tuple[str, bool], tuple] = field(default_factory=dict, repr=False)
 
     @classmethod
     def load(cls, model_dir: Path) -> "Resources":
@@ -149,7 +153,10 @@ def _read_pairs(path: Path) -> dict[str, str]:
 
 def _gazetteer_fields(pairs: dict[str, str]) -> dict:
     gaz = {tuple(name.split()): kind for name, kind in pairs.items()}
-    return {"gazetteer": gaz, "gaz_max": max((len(k) for k in gaz), default=1)}
+    first: dict[str, int] = {}
+    for key in gaz:
+        first[key[0]] = max(first.get(key[0], 0), len(key))
+    return {"gazetteer": gaz, "gaz_max": max((len(k) for k in gaz), default=1), "gaz_first": first}
 
 
 def _shape(tok: str) -> str:
@@ -192,9 +199,11 @@ def _gazetteer_tags(lower: list[str], res: Resources) -> list[str]:
     tags = [""] * len(lower)
     if not res.gazetteer:
         return tags
+    first = res.gaz_first or {w[0]: res.gaz_max for w in res.gazetteer}
     i, n = 0, len(lower)
     while i < n:
-        for k in range(min(res.gaz_max, n - i), 0, -1):
+        longest = first.get(lower[i], 0)
+        for k in range(min(longest, n - i), 0, -1):
             kind = res.gazetteer.get(tuple(lower[i : i + k]))
             if kind:
                 tags[i] = "B-" + kind
@@ -207,6 +216,41 @@ def _gazetteer_tags(lower: list[str], res: Resources) -> list[str]:
     return tags
 
 
+def _token_info(tok: str, cased: bool, res: Resources) -> tuple:
+    """Everything about one token that does not depend on its neighbours (cached)."""
+    key = (tok, cased)
+    info = res.token_cache.get(key)
+    if info is not None:
+        return info
+    w = tok.lower()
+    c = _case_class(tok) if cased else "?"
+    q = res.cues.get(w, "")
+    k = res.casing.get(w, "?")
+    e1, e2 = res.clusters.get(w, ("", ""))
+    own = ["b", "w=" + w, "k=" + k]
+    if e1:
+        own += ["e1=" + e1, "e2=" + e2]
+    if w in res.roots:
+        own.append("root")
+    nm = res.names.get(w)
+    if nm:
+        own.append("n=" + nm)
+    if len(w) > 2 and w[0].isalpha():
+        own += ["p2=" + w[:2], "p3=" + w[:3], "s2=" + w[-2:], "s3=" + w[-3:], "s4=" + w[-4:]]
+    if cased:
+        own += ["c=" + c, "sh=" + _shape(tok)[:6], "ck=" + c + k]
+    if q:
+        own.append("q=" + q)
+    info = (w, c, q, k, e1, own)
+    if len(res.token_cache) > 500_000:  # bound memory on endless streams
+        res.token_cache.clear()
+    res.token_cache[key] = info
+    return info
+
+
+_FIRST_AFTER = frozenset(('"', "“", "'", "(", ":"))
+
+
 def sentence_features(tokens: list[str], res: Resources) -> list[list[str]]:
     """Return the CRF feature strings of each token of one sentence.
 
@@ -216,78 +260,61 @@ def sentence_features(tokens: list[str], res: Resources) -> list[list[str]]:
     """
     n = len(tokens)
     cased = any(_UPPER.search(t) for t in tokens)
-    lower = [t.lower() for t in tokens]
-    cls = [_case_class(t) for t in tokens] if cased else ["?"] * n
-    cue = [res.cues.get(w, "") for w in lower]
-    cas = [res.casing.get(w, "?") for w in lower]
+    infos = [_token_info(t, cased, res) for t in tokens]
+    lower = [x[0] for x in infos]
+    cls = [x[1] for x in infos]
+    cue = [x[2] for x in infos]
     gaz = _gazetteer_tags(lower, res)
-    none = ("", "")
-    clu = [res.clusters.get(w, none) for w in lower]
-    pad_e = [none, none] + clu + [none, none]
-    pad_w = ["<s>", "<s>"] + lower + ["</s>", "</s>"]
-    pad_c = ["^", "^"] + cls + ["$", "$"]
-    pad_q = ["", ""] + cue + ["", ""]
-    pad_k = ["^", "^"] + cas + ["$", "$"]
+    pad_w = ["<s>", "<s>", *lower, "</s>", "</s>"]
+    pad_c = ["^", "^", *cls, "$", "$"]
+    pad_q = ["", "", *cue, "", ""]
+    pad_k = ["^", "^", *(x[3] for x in infos), "$", "$"]
+    pad_e = ["", "", *(x[4] for x in infos), "", ""]
     feats: list[list[str]] = []
     for i in range(n):
-        w, tok = lower[i], tokens[i]
+        w = lower[i]
         j = i + 2
-        f = [
-            "b",
-            "w=" + w,
-            "w-1=" + pad_w[j - 1],
-            "w+1=" + pad_w[j + 1],
+        wp, wn = pad_w[j - 1], pad_w[j + 1]
+        f = infos[i][5] + [
+            "w-1=" + wp,
+            "w+1=" + wn,
             "w-2=" + pad_w[j - 2],
             "w+2=" + pad_w[j + 2],
-            "w-1w=" + pad_w[j - 1] + "|" + w,
-            "ww+1=" + w + "|" + pad_w[j + 1],
-            "k=" + cas[i],
+            "w-1w=" + wp + "|" + w,
+            "ww+1=" + w + "|" + wn,
             "k-1=" + pad_k[j - 1],
             "k+1=" + pad_k[j + 1],
         ]
-        e = clu[i]
-        if e[0]:
-            f += ["e1=" + e[0], "e2=" + e[1]]
-        if pad_e[j - 1][0]:
-            f.append("e1-1=" + pad_e[j - 1][0])
-        if pad_e[j + 1][0]:
-            f.append("e1+1=" + pad_e[j + 1][0])
-        if w in res.roots:
-            f.append("root")
-        nm = res.names.get(w)
-        if nm:
-            f.append("n=" + nm)
-        if len(w) > 2 and w[0].isalpha():
-            f += ["p2=" + w[:2], "p3=" + w[:3], "s2=" + w[-2:], "s3=" + w[-3:], "s4=" + w[-4:]]
+        if pad_e[j - 1]:
+            f.append("e1-1=" + pad_e[j - 1])
+        if pad_e[j + 1]:
+            f.append("e1+1=" + pad_e[j + 1])
         if cased:
             c = cls[i]
+            cp, cn = pad_c[j - 1], pad_c[j + 1]
             f += [
-                "c=" + c,
-                "sh=" + _shape(tok)[:6],
-                "c-1=" + pad_c[j - 1],
-                "c+1=" + pad_c[j + 1],
+                "c-1=" + cp,
+                "c+1=" + cn,
                 "c-2=" + pad_c[j - 2],
                 "c+2=" + pad_c[j + 2],
-                "c-1c=" + pad_c[j - 1] + c,
-                "cc+1=" + c + pad_c[j + 1],
-                "c-1cc+1=" + pad_c[j - 1] + c + pad_c[j + 1],
-                "ck=" + c + cas[i],
+                "c-1c=" + cp + c,
+                "cc+1=" + c + cn,
+                "c-1cc+1=" + cp + c + cn,
             ]
-            if i == 0 or pad_w[j - 1] in ('"', "“", "'", "(", ":"):
+            if i == 0 or wp in _FIRST_AFTER:
                 f.append("first" + c)
-        if cue[i]:
-            f.append("q=" + cue[i])
         if pad_q[j - 1]:
             f.append("q-1=" + pad_q[j - 1])
         if pad_q[j + 1]:
             f.append("q+1=" + pad_q[j + 1])
         if pad_q[j - 2]:
             f.append("q-2=" + pad_q[j - 2])
-        if gaz[i]:
-            f.append("g=" + gaz[i])
+        g = gaz[i]
+        if g:
+            f.append("g=" + g)
         # A country or city right before or after: "Menteri Luar Negeri Rusia Sergei Lavrov".
         if i > 0 and gaz[i - 1]:
-            f.append("g-1=" + gaz[i - 1] + ("|" + gaz[i][:1] if gaz[i] else ""))
+            f.append("g-1=" + gaz[i - 1] + ("|" + g[:1] if g else ""))
         if i + 1 < n and gaz[i + 1]:
             f.append("g+1=" + gaz[i + 1])
         # A title a few words back: "Menteri Pertahanan Rusia Andrei Belousov".
@@ -298,7 +325,7 @@ def sentence_features(tokens: list[str], res: Resources) -> list[list[str]]:
         # An acronym defined in parentheses right after a name: "Mahkamah Konstitusi (MK)".
         if i + 3 < n and lower[i + 1] == "(" and lower[i + 3] == ")" and cls[i + 2] == "U":
             f.append("acr_next")
-        if pad_w[j - 1] == "(" and pad_w[j + 1] == ")" and cls[i] == "U":
+        if wp == "(" and wn == ")" and cls[i] == "U":
             f.append("acr_in")
         feats.append(f)
     return feats
@@ -347,9 +374,9 @@ class NerTagger:
     def spans(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
         """Return (start, end, type) character spans of PER/ORG/LOC names in each text.
 
-        Each text is split into sentences and tokens; sentences with no token that
-        starts with a capital letter are skipped, since cased news names are
-        capitalised.
+        Each text is split into sentences and tokens; sentences with no candidate
+        (no capitalised word except ordinary words capitalised at the start of a
+        sentence or quote) are skipped, since cased news names are capitalised.
         """
         out: list[list[tuple[int, int, str]]] = []
         for text in texts:
@@ -360,7 +387,7 @@ class NerTagger:
                     continue
                 offsets = tokenize(sentence)
                 tokens = [sentence[a:b] for a, b in offsets]
-                if not any(t[0].isupper() for t in tokens):
+                if not self._has_candidate(tokens):
                     continue
                 for first, last, etype in bio_to_spans(self._tag(tokens)):
                     found.append(
@@ -412,6 +439,17 @@ class NerTagger:
             if not any(covered[m.start() : m.end()]) and m.group(0)[0].isupper()
         ]
         return sorted(found + added) if added else found
+
+    def _has_candidate(self, tokens: list[str]) -> bool:
+        """Whether a sentence may hold a name: a capitalised word after the first,
+        or a first word that is not an ordinary word capitalised by position."""
+        for i, tok in enumerate(tokens):
+            if tok[0].isupper():
+                if i > 0 and tokens[i - 1] not in _FIRST_AFTER:
+                    return True
+                if self.resources.casing.get(tok.lower(), "?") not in ("N", "R"):
+                    return True
+        return False
 
     def _name_part(self, part: str) -> bool:
         low = part.lower()
