@@ -202,8 +202,12 @@ def plan_batches(
             if not_jsonl:
                 add(Piece(str(path), "skip", reason=not_jsonl), 1)
                 continue
+            ranges = 0
             for start, end, first_line, count, dups in _jsonl_ranges(path, batch_size - current.documents, batch_size):
                 add(Piece(str(path), "jsonl", start, end, first_line, duplicates=dups), count)
+                ranges += 1
+            if not ranges:  # a file of blank lines still ends as one quarantine row
+                add(Piece(str(path), "skip", reason="empty file (JSONL without documents)"), 1)
         elif size > max_file_bytes:
             add(Piece(str(path), "skip", reason=f"file larger than max_file_bytes ({size} > {max_file_bytes})"), 1)
         else:

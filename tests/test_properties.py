@@ -222,3 +222,36 @@ def test_decoding_gives_clean_nfc_text_or_says_why(data):
         return
     assert not re.search(INVISIBLE, text)
     assert unicodedata.is_normalized("NFC", text)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    files=st.lists(st.tuples(st.sampled_from([".txt", ".html", ".md", ""]), st.binary(max_size=300)), max_size=5),
+    lines=st.lists(st.one_of(jsonl_lines.map(str.encode), st.binary(max_size=60)), max_size=8),
+    batch_size=st.integers(1, 4),
+)
+def test_ingest_gives_every_document_exactly_one_outcome(files, lines, batch_size):
+    import tempfile
+    from pathlib import Path
+
+    import polars as pl
+
+    from flows.ingest import raw_articles
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for i, (suffix, data) in enumerate(files):
+            (folder / f"f{i}{suffix}").write_bytes(data)
+        jsonl = folder / "docs.jsonl"
+        body = b"\n".join(line.replace(b"\n", b" ") for line in lines)
+        if body:
+            jsonl.write_bytes(body)
+        batches = list(raw_articles([folder], batch_size, 1 << 20))
+    raw = pl.concat([b[0] for b in batches]) if batches else pl.DataFrame()
+    quarantine = pl.concat([b[1] for b in batches]) if batches else pl.DataFrame()
+    keys = (raw["source_file"].to_list() if raw.height else []) + (quarantine["record_key"].to_list() if quarantine.height else [])
+    assert len(keys) == len(set(keys)), "a document came out twice"
+    expected = len(files)
+    if body:  # one per non-blank line, or one for the whole file (binary, or only blank lines)
+        expected += 1 if str(jsonl) in keys else sum(1 for line in body.split(b"\n") if line.strip())
+    assert len(keys) == expected
