@@ -75,9 +75,17 @@ def load_run(
             _record_run(con, run, counts)
             con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            _rollback(con)
             raise
     return counts
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back, without hiding the original error if the connection is already unusable."""
+    try:
+        con.execute("ROLLBACK")
+    except duckdb.Error:
+        pass  # an invalidated database has nothing committed to undo
 
 
 def _register_staged(con: duckdb.DuckDBPyConnection, stage_dir: Path | str) -> None:
