@@ -143,6 +143,7 @@ class RssSampler:
         self.interval = interval
         self.peak = 0
         self.by_role: dict[str, int] = {}  # largest RSS seen per kind of process
+        self._had_workers = False
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -153,13 +154,20 @@ class RssSampler:
         except psutil.Error:
             return 0
         total = 0
+        seen: list[tuple[str, int]] = []
         for proc in procs:
             try:
                 rss = proc.memory_info().rss
-                role = _role(" ".join(proc.cmdline()))
+                seen.append((_role(" ".join(proc.cmdline())), rss))
             except psutil.Error:
                 continue
             total += rss
+        # The flow process before the worker pool ends (batches) and after it (load, report).
+        workers_now = any(role == "worker" for role, _ in seen)
+        self._had_workers = self._had_workers or workers_now
+        for role, rss in seen:
+            if role == "flow" and self._had_workers:
+                role = "flow (batches)" if workers_now else "flow (load)"
             self.by_role[role] = max(self.by_role.get(role, 0), rss)
         return total
 
