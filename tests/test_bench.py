@@ -39,15 +39,15 @@ def test_corpus_copies_are_distinct_documents(bench, tmp_path):
 
 
 def test_plain_pass_times_every_stage_and_loads(bench, tmp_path):
-    corpus = bench.build_corpus(120, tmp_path / "c.jsonl", get_settings().shared_dir, SEEDS)
+    corpus = bench.build_corpus(80, tmp_path / "c.jsonl", get_settings().shared_dir, SEEDS)
     bench.BENCH_DIR = tmp_path
-    plain = bench.measure_plain(corpus, batch_size=60, workers=1, limit=None, db=tmp_path / "p.duckdb")
-    assert plain["documents"] == 120
-    assert plain["articles_loaded"] == plain["articles"] == 120, "every perturbed copy is an article"
+    plain = bench.measure_plain(corpus, batch_size=40, workers=1, limit=None, db=tmp_path / "p.duckdb")
+    assert plain["documents"] == 80
+    assert plain["articles_loaded"] == plain["articles"] == 80, "every perturbed copy is an article"
     assert set(plain["stage_rate"]) == set(bench.STAGES)
     assert all(rate and rate > 0 for rate in plain["stage_rate"].values())
-    assert plain["load_rows"] > 120 and plain["load_rows_per_s"] > 0 and plain["peak_rss_mb"] > 50
-    table = bench.render({"documents": 120, "batch_size": 60, "workers": 1, "cores": 2, "date": "now", "plain": plain})
+    assert plain["load_rows"] > 80 and plain["load_rows_per_s"] > 0 and plain["peak_rss_mb"] > 50
+    table = bench.render({"documents": 80, "batch_size": 40, "workers": 1, "cores": 2, "date": "now", "plain": plain})
     for label in ("| ingest |", "| clean |", "| actors |", "| events |", "load (DuckDB", "rows/s", "peak RSS"):
         assert label in table
 
