@@ -14,6 +14,7 @@ import json
 import sys
 
 import polars as pl
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -255,3 +256,21 @@ def test_ingest_gives_every_document_exactly_one_outcome(files, lines, batch_siz
     if body:  # one per non-blank line, or one for the whole file (binary, or only blank lines)
         expected += 1 if str(jsonl) in keys else sum(1 for line in body.split(b"\n") if line.strip())
     assert len(keys) == expected
+
+
+@pytest.mark.xfail(strict=False, reason=(
+    "flows/text.py sentence_spans is quadratic on a run of initials: 'A. ' * 4000 takes ~2 s, * 20000 ~55 s, "
+    "because each skipped abbreviation re-slices and re-searches the whole pending sentence "
+    "(body[start:m.start()+1] and _WORD_BEFORE.search); searching only the last ~40 characters fixes it"))
+def test_sentence_splitting_stays_linear_on_runs_of_initials():
+    import time
+
+    from flows.text import sentence_spans
+
+    def cost(n: int) -> float:
+        started = time.perf_counter()
+        sentence_spans("A. " * n + "Presiden bertemu.")
+        return time.perf_counter() - started
+
+    small, large = cost(500), cost(4000)
+    assert large < max(0.2, 16 * small), (small, large)  # 8x the text: linear would be ~8x the time
