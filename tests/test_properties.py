@@ -26,7 +26,7 @@ from flows.ingest import RAW_COLUMNS
 from flows.temporal import find_dates
 from flows.text import sentence_spans
 
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Words that wake up the date, actor and event code, mixed with arbitrary text.
 WORDS = [
@@ -150,7 +150,7 @@ documents = st.fixed_dictionaries(
 jsonl_lines = st.one_of(documents.map(json.dumps), json_values.map(json.dumps), st.text(max_size=40))
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(lines=st.lists(jsonl_lines, min_size=1, max_size=6))
 def test_warta_extract_on_random_jsonl_prints_one_record_per_document(lines):
     data = "\n".join(line.replace("\n", " ").replace("\r", " ") for line in lines).encode("utf-8", "surrogatepass")
@@ -161,7 +161,7 @@ def test_warta_extract_on_random_jsonl_prints_one_record_per_document(lines):
     _check_records(records)
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.binary(max_size=2000))
 def test_warta_extract_on_random_bytes_prints_one_record(data):
     import tempfile
@@ -175,7 +175,7 @@ def test_warta_extract_on_random_bytes_prints_one_record(data):
     _check_records(records)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.binary(max_size=3000))
 def test_warta_extract_on_random_bytes_from_stdin(data):
     status, records = _extract(["-"], data)
@@ -207,7 +207,7 @@ def test_the_warta_console_command_survives_random_bytes_on_stdin():
 INVISIBLE = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200, deadline=None, database=None)
 @given(data=st.one_of(st.binary(max_size=500), texts.map(lambda t: t.encode("utf-8", "surrogatepass")),
                       texts.map(lambda t: t.encode("cp1252", "ignore")), texts.map(lambda t: t.encode("utf-16"))))
 def test_decoding_gives_clean_nfc_text_or_says_why(data):
@@ -225,7 +225,7 @@ def test_decoding_gives_clean_nfc_text_or_says_why(data):
     assert unicodedata.is_normalized("NFC", text)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     files=st.lists(st.tuples(st.sampled_from([".txt", ".html", ".md", ""]), st.binary(max_size=300)), max_size=5),
     lines=st.lists(st.one_of(jsonl_lines.map(str.encode), st.binary(max_size=60)), max_size=8),
