@@ -11,12 +11,15 @@ import contextlib
 import datetime as dt
 import io
 import json
+import os
 import sys
+import tempfile
 
 import polars as pl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from flows.actors import actor_mentions
 from flows.clean import CLEAN_SCHEMA, clean_articles
@@ -26,6 +29,8 @@ from flows.ingest import RAW_COLUMNS
 from flows.temporal import find_dates
 from flows.text import sentence_spans
 
+# Hypothesis keeps caches in a .hypothesis folder; keep them out of the working tree.
+set_hypothesis_home_dir(os.path.join(tempfile.gettempdir(), "warta-hypothesis"))
 SETTINGS = settings(max_examples=40, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Words that wake up the date, actor and event code, mixed with arbitrary text.
