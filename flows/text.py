@@ -24,7 +24,8 @@ def sentence_spans(body: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(body):
-        head = body[start : m.start() + 1]
+        # Only the word before the boundary matters; a bounded window keeps this linear.
+        head = body[max(start, m.start() - 40) : m.start() + 1]
         word = _WORD_BEFORE.search(head)
         if word and m.group(0)[0] == "." and (
             word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1

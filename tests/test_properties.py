@@ -263,10 +263,6 @@ def test_ingest_gives_every_document_exactly_one_outcome(files, lines, batch_siz
     assert len(keys) == expected
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "flows/text.py sentence_spans is quadratic on a run of initials: 'A. ' * 4000 takes ~2 s, * 20000 ~55 s, "
-    "because each skipped abbreviation re-slices and re-searches the whole pending sentence "
-    "(body[start:m.start()+1] and _WORD_BEFORE.search); searching only the last ~40 characters fixes it"))
 def test_sentence_splitting_stays_linear_on_runs_of_initials():
     import time
 
