@@ -92,3 +92,19 @@ def test_same_article_across_batches_loads_once_and_quarantines_the_copy(db_path
     assert counts["articles_loaded"] == 1 and counts["duplicates"] == 1
     with session(db_path, read_only=True) as con:
         assert con.execute("SELECT record_key FROM quarantine").fetchall() == [("copy.txt",)]
+
+
+def test_exact_copies_across_runs_point_at_the_earliest_article(db_path, tmp_path):
+    first, second = tmp_path / "s1", tmp_path / "s2"
+    late = {**_article("d" * 16, "Isi sama."), "content_hash": "1" * 64}
+    early = {**_article("e" * 16, "Isi sama."), "content_hash": "1" * 64,
+             "published_at": datetime(2024, 4, 20, tzinfo=timezone.utc)}
+    write_batch(first, 0, {"articles": pl.DataFrame([late])})
+    load_run(db_path, first, _run("r4"))
+    write_batch(second, 0, {"articles": pl.DataFrame([early])})
+    load_run(db_path, second, _run("r5"))
+    with session(db_path, read_only=True) as con:
+        rows = dict(con.execute("SELECT article_id, duplicate_of FROM articles").fetchall())
+        staged_views = con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name LIKE 'staged_%'").fetchone()[0]
+    assert rows == {"d" * 16: "e" * 16, "e" * 16: None}
+    assert staged_views == 0, "staging views must not outlive the load"

@@ -92,7 +92,8 @@ def _register_staged(con: duckdb.DuckDBPyConnection, stage_dir: Path | str) -> N
     for table in STAGED_TABLES:
         files = staged_files(stage_dir, table)
         if files:
-            con.read_parquet(files, union_by_name=True).create_view(f"staged_{table}", replace=True)
+            # register() makes a temporary view: nothing of the staging outlives the connection.
+            con.register(f"staged_{table}", con.read_parquet(files, union_by_name=True))
         else:
             con.execute(f"CREATE OR REPLACE TEMP VIEW staged_{table} AS SELECT *, 0 AS _batch FROM ({_EMPTY[table]})")
 
@@ -126,11 +127,15 @@ def _counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         # Documents (not extracted records) that went to quarantine, so in = loaded + quarantined + unchanged.
         "quarantined": duplicates
         + one("SELECT count(*) FROM staged_quarantine WHERE list_contains(?, stage)", [list(DOCUMENT_STAGES)]),
-        "mentions": one("SELECT count(*) FROM staged_mentions"),
+        # Records as loaded: those of duplicate documents are not.
+        "mentions": one(f"SELECT count(*) FROM staged_mentions s {_LOADED}"),
         "actors": one("SELECT count(DISTINCT actor_id) FROM staged_actors"),
-        "events": one("SELECT count(*) FROM staged_events"),
-        "citations": one("SELECT count(*) FROM staged_citations"),
+        "events": one(f"SELECT count(*) FROM staged_events s {_LOADED}"),
+        "citations": one(f"SELECT count(*) FROM staged_citations s {_LOADED}"),
     }
+
+
+_LOADED = "SEMI JOIN winners w ON s.article_id = w.article_id AND s._batch = w._batch"
 
 
 def _record_run(con: duckdb.DuckDBPyConnection, run: dict, counts: dict[str, int]) -> None:
