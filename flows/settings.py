@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     batch_size: int = 2000
     max_file_bytes: int = 20_000_000
     min_body_chars: int = 40
+    # Longer bodies are not news articles, and extraction cost grows faster than their length.
+    max_body_chars: int = 200_000
     near_duplicate_threshold: float = 0.85
 
     lock_retries: int = 5

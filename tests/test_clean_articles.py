@@ -177,3 +177,16 @@ def test_visible_headline_wins_over_a_reworded_seo_title():
             "<p>Harga cabai rawit di sejumlah daerah naik hingga dua kali lipat dalam sepekan terakhir.</p></body></html>")
     row = clean_articles(pl.DataFrame([raw_row("t", "html", html=page)])).row(0, named=True)
     assert row["title"] == "Mendagri Minta Pemda Gelar Operasi Pasar Cabai"
+
+
+def test_overlong_body_is_refused_with_a_reason(monkeypatch):
+    from flows.settings import get_settings
+
+    monkeypatch.setattr(get_settings(), "max_body_chars", 500)
+    text = "Presiden Joko Widodo meresmikan jembatan baru di Jakarta pada Senin. " * 20
+    raw = pl.DataFrame({"doc_id": ["long"], "source_file": ["long.txt"], "url": [None], "format": ["txt"],
+                        "text": [text], "html": [None], "title_hint": [None], "published_hint": [None],
+                        "raw_hash": ["0" * 64]}, schema_overrides={"url": pl.String, "html": pl.String,
+                        "title_hint": pl.String, "published_hint": pl.String})
+    out = clean_articles(raw)
+    assert out["clean_error"][0].startswith("body longer than max_body_chars")

@@ -66,6 +66,8 @@ def clean_articles(raw: pl.DataFrame) -> pl.DataFrame:
             out = clean_document(rec, settings.min_body_chars)
         except Exception as exc:  # a bad document must not stop the batch
             out = _failed(rec, f"cleaning failed: {type(exc).__name__}: {exc}")
+        if out["clean_error"] is None and len(out["body"]) > settings.max_body_chars:
+            out["clean_error"] = f"body longer than max_body_chars ({len(out['body'])} > {settings.max_body_chars})"
         out["doc_id"] = rec.get("doc_id") or out["article_id"]
         out["source_file"] = rec.get("source_file") or ""
         out["url"] = rec.get("url")
