@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     max_body_chars: int = 200_000
     near_duplicate_threshold: float = 0.85
 
+    duckdb_memory_limit: str = "1GB"
     lock_retries: int = 5
     lock_backoff_seconds: float = 0.5
 

@@ -49,7 +49,17 @@ def _connect_once(db: Path, read_only: bool, sandbox: bool) -> duckdb.DuckDBPyCo
         return duckdb.connect(str(db), read_only=True, config=dict(SANDBOX) if sandbox else {})
     if sandbox:
         raise ValueError("only read-only connections can be sandboxed")
-    return duckdb.connect(str(db), config={"storage_compatibility_version": STORAGE_VERSION})
+    from flows.settings import get_settings
+
+    return duckdb.connect(
+        str(db),
+        config={
+            "storage_compatibility_version": STORAGE_VERSION,
+            # Bounds a large load's memory (DuckDB spills to disk beyond it); order is never relied on.
+            "memory_limit": get_settings().duckdb_memory_limit,
+            "preserve_insertion_order": False,
+        },
+    )
 
 
 def connect(
