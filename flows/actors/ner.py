@@ -430,14 +430,19 @@ class NerTagger:
         covered = bytearray(len(text))
         for a, b, _ in found:
             covered[a:b] = b"\x01" * (b - a)
-        pattern = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?![\w-])"
-        )
-        added = [
-            (m.start(), m.end(), keys[m.group(0)])
-            for m in pattern.finditer(text)
-            if not any(covered[m.start() : m.end()]) and m.group(0)[0].isupper()
-        ]
+        # Longest names first, each occurrence claimed once: plain str.find, since a regex
+        # compiled per text cost more than the search itself.
+        added = []
+        for key in sorted(keys, key=len, reverse=True):
+            if not key[0].isupper():
+                continue
+            at = text.find(key)
+            while at != -1:
+                end = at + len(key)
+                if _standalone(text, at, end) and not any(covered[at:end]):
+                    added.append((at, end, keys[key]))
+                    covered[at:end] = b"\x01" * (end - at)
+                at = text.find(key, at + 1)
         return sorted(found + added) if added else found
 
     def _has_candidate(self, tokens: list[str]) -> bool:
@@ -460,3 +465,10 @@ class NerTagger:
             and low not in self.resources.cues
             and low not in self.resources.roots
         )
+
+
+def _standalone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is not part of a longer word (letters, digits, ``_`` or ``-``)."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-")
