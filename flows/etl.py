@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import tempfile
 import uuid
@@ -18,7 +17,7 @@ from tqdm import tqdm
 
 from flows import pipeline
 from flows.events import assign_clusters
-from flows.ingest import BatchSpec, plan_batches, read_batch
+from flows.ingest import BatchSpec, plan_batches, read_batch, unchanged_documents
 from flows.report import publish_run_artifacts
 from flows.runner import batches_in_flight, make_task_runner, resolve_workers, run_stage, runs_in_process, stage_pool
 from flows.settings import get_settings
@@ -108,7 +107,7 @@ def skip_unchanged(spec: BatchSpec, seen: set[tuple[str, str]]) -> tuple[BatchSp
         return spec, 0
     kept, skipped = [], 0
     for piece in spec.pieces:
-        count = _unchanged_documents(piece, seen)
+        count = unchanged_documents(piece, seen, get_settings().max_file_bytes)
         if count is None:
             kept.append(piece)
         else:
@@ -116,29 +115,6 @@ def skip_unchanged(spec: BatchSpec, seen: set[tuple[str, str]]) -> tuple[BatchSp
     if not skipped:
         return spec, 0
     return BatchSpec(number=spec.number, pieces=kept, documents=spec.documents - skipped), skipped
-
-
-def _unchanged_documents(piece, seen: set[tuple[str, str]]) -> int | None:
-    """Documents in ``piece`` if all are known with the same hash (as ingest hashes them), else None."""
-    try:
-        if piece.kind == "file":
-            data = Path(piece.path).read_bytes()
-            return 1 if (piece.path, hashlib.sha256(data).hexdigest()) in seen else None
-        if piece.kind != "jsonl":
-            return None
-        with open(piece.path, "rb") as fh:
-            fh.seek(piece.start)
-            data = fh.read(piece.end - piece.start) if piece.end >= 0 else fh.read()
-    except OSError:
-        return None  # ingest reports it
-    count = 0
-    for line in data.split(b"\n"):
-        if not line.strip():
-            continue
-        if (piece.path, hashlib.sha256(line.strip()).hexdigest()) not in seen:
-            return None
-        count += 1
-    return count
 
 
 def _run_name() -> str:

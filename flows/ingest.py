@@ -546,3 +546,37 @@ def stdin_documents(lines, max_line_bytes: int) -> tuple[pl.DataFrame, pl.DataFr
             if record is not None:
                 rows.append(record)
     return _frames(rows, bad)
+
+
+def unchanged_documents(piece: Piece, seen: set[tuple[str, str]], max_line_bytes: int) -> int | None:
+    """Documents in ``piece`` if every one is in ``seen`` as ``(file, hash)`` hashed as ingest does, else None.
+
+    Lines are hashed one at a time; a line longer than ``max_line_bytes`` means
+    "not known" (ingest will quarantine it) and is never read whole.
+    """
+    try:
+        if piece.kind == "file":
+            digest = hashlib.sha256()
+            with open(piece.path, "rb") as fh:
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(chunk)
+            return 1 if (piece.path, digest.hexdigest()) in seen else None
+        if piece.kind != "jsonl":
+            return None
+        count = 0
+        with open(piece.path, "rb") as fh:
+            fh.seek(piece.start)
+            while piece.end < 0 or fh.tell() < piece.end:
+                line = fh.readline(max_line_bytes + 1)
+                if not line:
+                    break
+                if len(line) > max_line_bytes:
+                    return None
+                if not line.strip():
+                    continue
+                if (piece.path, hashlib.sha256(line.strip()).hexdigest()) not in seen:
+                    return None
+                count += 1
+        return count
+    except OSError:
+        return None  # ingest reports it
