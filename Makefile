@@ -3,17 +3,17 @@ SHELL := /bin/bash
 export UV_COMPILE_BYTECODE := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_LEVEL ?= WARNING
-UV := $(shell command -v uv 2>/dev/null || echo "$(HOME)/.local/bin/uv")
+# uv on PATH, else the uv Python package (installed with pip below when missing).
+UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
 VENV := .venv
 STAMP := $(VENV)/.synced
 
-.PHONY: setup run test server serve bench train-ner score clean-warehouse
+.PHONY: setup run test server serve bench train-ner score
 
-$(UV):
-	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet --user uv || python3 -m pip install --quiet uv
-
-$(STAMP): pyproject.toml uv.lock | $(UV)
-	@UV=$$(command -v uv || echo "$(HOME)/.local/bin/uv"); $$UV sync --frozen --all-groups
+$(STAMP): pyproject.toml uv.lock
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
+		|| python3 -m pip install --quiet uv || python3 -m pip install --quiet --user uv
+	$(UV) sync --frozen --all-groups
 	@touch $(STAMP)
 
 setup: $(STAMP)  ## install the locked dependencies into .venv
