@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import timedelta, timezone
 from collections.abc import Iterator
 
 import polars as pl
@@ -20,6 +21,10 @@ EMPTY_RECORD = dict.fromkeys(
 # Event fields passed through as they are.
 EVENT_EXTRAS = ("location", "location_country", "latitude", "longitude", "location_source", "cameo_root",
                 "quad_class", "trigger", "negated", "future", "reported", "sentence_id", "event_id", "cluster_id")
+
+
+# Publish times are stored in UTC; shown in Western Indonesian Time, so the day is the article's own.
+WIB = timezone(timedelta(hours=7))
 
 
 def _iso(value) -> str | None:
@@ -49,7 +54,7 @@ def extract_documents(raw: pl.DataFrame, ingest_quarantine: pl.DataFrame) -> Ite
             "source_file": row["source_file"],
             "url": row["url"],
             "title": row["title"],
-            "published_at": _iso(row["published_at"]),
+            "published_at": _iso(row["published_at"].astimezone(WIB)) if row["published_at"] else None,
             "published_precision": row["published_precision"],
             "outlet": row["outlet_id"],
             "dateline": row["dateline"],
