@@ -128,45 +128,38 @@ def sentence_initial(body: str, pos: int) -> bool:
     return i < 0 or body[i] in ".!?\n:"
 
 
-@lru_cache(maxsize=1)
-def cue_titles() -> frozenset[str]:
-    """Title words from the NER's cue list (lower case)."""
+def _cue_words(*keys: str) -> frozenset[str]:
+    """Lower-cased words under ``keys`` of the NER's cue list (empty without the file)."""
     try:
         cues = load_yaml("ner_cues.yaml") or {}
     except FileNotFoundError:
         return frozenset()
-    return frozenset(w.lower() for w in cues.get("titles") or ())
+    return frozenset(w.lower() for k in keys for w in cues.get(k) or ())
+
+
+@lru_cache(maxsize=1)
+def cue_titles() -> frozenset[str]:
+    """Title words from the NER's cue list (lower case)."""
+    return _cue_words("titles")
 
 
 @lru_cache(maxsize=1)
 def org_heads() -> frozenset[str]:
     """Words that make an acronym-defined name an organisation."""
     extra = (load_yaml("roles.yaml") or {}).get("acronym_heads") or ()
-    try:
-        cues = (load_yaml("ner_cues.yaml") or {}).get("org_heads") or ()
-    except FileNotFoundError:
-        cues = ()
-    return frozenset(w.lower() for w in (*extra, *cues))
+    return frozenset(w.lower() for w in extra) | _cue_words("org_heads")
 
 
 @lru_cache(maxsize=1)
 def loc_heads() -> frozenset[str]:
     """Head words of place names (the NER's cue list)."""
-    try:
-        cues = load_yaml("ner_cues.yaml") or {}
-    except FileNotFoundError:
-        return frozenset()
-    return frozenset(w.lower() for w in cues.get("loc_heads") or ())
+    return _cue_words("loc_heads")
 
 
 @lru_cache(maxsize=1)
 def name_heads() -> frozenset[str]:
     """Head words of organisation and place names (shared with the NER's cue list)."""
-    try:
-        cues = load_yaml("ner_cues.yaml") or {}
-    except FileNotFoundError:
-        return frozenset()
-    return frozenset(w.lower() for k in ("org_heads", "loc_heads") for w in cues.get(k) or ())
+    return _cue_words("org_heads", "loc_heads")
 
 
 def news_casing() -> dict[str, str]:
