@@ -53,14 +53,9 @@ def extractions_task(number: int, cleaned: tuple):
 @task(name="staged_batch", task_run_name="stage [batch {number}]", **TASK_OPTIONS)
 def staged_batch_task(number: int, stage_dir: str, cleaned: tuple, extracted: tuple) -> dict[str, int]:
     """Write one batch's validated frames as Parquet partitions; return its counts."""
-    raw, clean, q_docs, counts = cleaned
-    citations, mentions, actors, events, q_records = extracted
-    result = pipeline.BatchResult(
-        clean, citations, mentions, actors, events,
-        pl.concat([q_docs, q_records]), pipeline.document_ledger(raw, clean),
-    )
-    rows = write_batch(stage_dir, number, result.frames())
-    return {**counts, "records_quarantined": q_records.height, "staged_events": rows["events"]}
+    result = pipeline.batch_result(cleaned, extracted)
+    write_batch(stage_dir, number, result.frames())
+    return result.counts
 
 
 @task(name="warehouse_load", retries=2, retry_delay_seconds=[2, 8], **TASK_OPTIONS)
@@ -201,7 +196,6 @@ def etl(
     finally:
         bar.close()
         shutil.rmtree(stage_dir, ignore_errors=True)
-    totals.pop("staged_events", None)
     summary = {**run, **totals, **loaded}
     publish_run_artifacts(db_path, summary)
     logger.info("run %s loaded %d articles, quarantined %d documents", run["run_id"], loaded["articles_loaded"], loaded["quarantined"])

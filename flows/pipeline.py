@@ -153,13 +153,19 @@ def clean_batch(
     return raw, clean, pl.concat([ingest_quarantine, q_raw, q_clean]), counts
 
 
-def process_batch(raw: pl.DataFrame, ingest_quarantine: pl.DataFrame, known: dict[str, str] | None = None) -> BatchResult:
-    """Run one batch through every stage after ingest, as plain functions."""
-    raw, clean, q_docs, counts = clean_batch(raw, ingest_quarantine, known)
-    citations, mentions, actors, events, q_records = extract_batch(clean)
-    counts.update(mentions=mentions.height, events=events.height, citations=citations.height,
-                  records_quarantined=q_records.height)
+def batch_result(cleaned: tuple, extracted: tuple) -> BatchResult:
+    """Assemble one batch's frames and counts from ``clean_batch`` and ``extract_batch`` results."""
+    raw, clean, q_docs, counts = cleaned
+    citations, mentions, actors, events, q_records = extracted
+    counts = {**counts, "mentions": mentions.height, "events": events.height,
+              "citations": citations.height, "records_quarantined": q_records.height}
     return BatchResult(
         clean, citations, mentions, actors, events,
         pl.concat([q_docs, q_records]), document_ledger(raw, clean), counts,
     )
+
+
+def process_batch(raw: pl.DataFrame, ingest_quarantine: pl.DataFrame, known: dict[str, str] | None = None) -> BatchResult:
+    """Run one batch through every stage after ingest, as plain functions."""
+    cleaned = clean_batch(raw, ingest_quarantine, known)
+    return batch_result(cleaned, extract_batch(cleaned[1]))
