@@ -343,6 +343,7 @@ class NerTagger:
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(self.model_path))
         self._tag_lock = threading.Lock()
+        self._decoder = None
         meta = self.model_path.with_suffix(".json")
         self.meta = json.loads(meta.read_text(encoding="utf-8")) if meta.is_file() else {}
 
@@ -371,16 +372,26 @@ class NerTagger:
         """Return BIO tags (``B-PER``, ``I-ORG``, ``O``, ...) for pre-tokenised sentences."""
         return [self._tag(list(s)) for s in sentences]
 
+    @property
+    def decoder(self):
+        """The batched numpy decoder over this model's weights (built on first use)."""
+        if self._decoder is None:
+            from flows.actors.ner_decode import BatchDecoder
+
+            self._decoder = BatchDecoder(self.model_path, self.resources)
+        return self._decoder
+
     def spans(self, texts: list[str]) -> list[list[tuple[int, int, str]]]:
         """Return (start, end, type) character spans of PER/ORG/LOC names in each text.
 
         Each text is split into sentences and tokens; sentences with no candidate
         (no capitalised word except ordinary words capitalised at the start of a
-        sentence or quote) are skipped, since cased news names are capitalised.
+        sentence or quote) are skipped, since cased news names are capitalised. The
+        remaining sentences of all texts are decoded together.
         """
-        out: list[list[tuple[int, int, str]]] = []
-        for text in texts:
-            found: list[tuple[int, int, str]] = []
+        where: list[tuple[int, int, list[tuple[int, int]]]] = []
+        sentences: list[list[str]] = []
+        for ti, text in enumerate(texts):
             for s_start, s_end in sentence_spans(text or ""):
                 sentence = text[s_start:s_end]
                 if not _UPPER.search(sentence):
@@ -389,12 +400,17 @@ class NerTagger:
                 tokens = [sentence[a:b] for a, b in offsets]
                 if not self._has_candidate(tokens):
                     continue
-                for first, last, etype in bio_to_spans(self._tag(tokens)):
-                    found.append(
-                        (s_start + offsets[first][0], s_start + offsets[last - 1][1], etype)
-                    )
-            out.append(self._propagate(text or "", found))
-        return out
+                where.append((ti, s_start, offsets))
+                sentences.append(tokens)
+        with self._tag_lock:
+            tagged = self.decoder.tag(sentences)
+        found: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+        for (ti, s_start, offsets), tags in zip(where, tagged):
+            if tags.count("O") == len(tags):
+                continue
+            for first, last, etype in bio_to_spans(tags):
+                found[ti].append((s_start + offsets[first][0], s_start + offsets[last - 1][1], etype))
+        return [self._propagate(text or "", f) for text, f in zip(texts, found)]
 
     def _propagate(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """Add the other occurrences of names already found in the same text.

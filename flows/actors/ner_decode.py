@@ -1,0 +1,273 @@
+"""Batched CRF decoding: the NER's tags for many sentences at once, with numpy.
+
+``ner.sentence_features`` spells every feature of every token as a string and
+python-crfsuite looks each one up in the model: about 30 strings per token, half of
+the NER's time. This module computes the same scores without the strings. What a
+feature template contributes depends only on one token's type (its text and whether
+its sentence has capitals) or on a few small casing classes, so each token type is
+scored once, and a batch's state scores are a handful of numpy gathers over all its
+positions. Viterbi then runs over every sequence of the batch together.
+
+The weights are read from the crfsuite model file itself (the dump of
+``Tagger.info()`` rounds them), so the tags are the ones crfsuite gives; a test checks
+this on the NER dev data. Training keeps the string features.
+"""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import numpy as np
+
+from flows.actors.ner import _FIRST_AFTER, _UPPER, Resources, _gazetteer_tags, _token_info
+
+# Casing classes as :func:`ner._case_class` spells them; "?" marks tokens of sentences
+# without capitals (no casing features), "^"/"$" the padding before and after.
+_CLASSES = ("?", "^", "$", "T", "U", "l", "d", "p", "m", "(U", "(T")
+_CLASS_ID = {c: i for i, c in enumerate(_CLASSES)}
+_NC = len(_CLASSES)
+_MAX_TYPES = 500_000  # bound memory on endless streams, as the feature cache does
+
+
+def read_crfsuite_model(path: Path) -> tuple[list[str], dict[str, int], np.ndarray, np.ndarray]:
+    """Read a crfsuite CRF1d model file: ``(labels, attribute ids, state weights, transitions)``.
+
+    State weights have one row per attribute id (plus a final all-zero row for unknown
+    attributes) and one column per label; transitions are ``[from label, to label]``.
+    """
+    buf = Path(path).read_bytes()
+    magic, _, mtype, _, _, n_labels, n_attrs, off_feat, off_labels, off_attrs = struct.unpack_from(
+        "<4sI4sIIIIIII", buf, 0
+    )
+    if magic != b"lCRF" or mtype != b"FOMC":
+        raise ValueError(f"{path} is not a crfsuite CRF1d model")
+    labels = _cqdb_strings(buf, off_labels)
+    attrs = _cqdb_strings(buf, off_attrs)
+    chunk, _, n_feat = struct.unpack_from("<4sII", buf, off_feat)
+    if chunk != b"FEAT" or len(labels) != n_labels or len(attrs) != n_attrs:
+        raise ValueError(f"{path}: unexpected crfsuite model layout")
+    feats = np.frombuffer(
+        buf, dtype=np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")]),
+        count=n_feat, offset=off_feat + 12,
+    )
+    state = np.zeros((n_attrs + 1, n_labels))
+    trans = np.zeros((n_labels, n_labels))
+    s, t = feats[feats["type"] == 0], feats[feats["type"] == 1]
+    state[s["src"], s["dst"]] = s["w"]
+    trans[t["src"], t["dst"]] = t["w"]
+    return labels, {a: i for i, a in enumerate(attrs)}, state, trans
+
+
+def _cqdb_strings(buf: bytes, off: int) -> list[str]:
+    """The strings of a CQDB string table, by id (its backward array)."""
+    chunk, _, _, _, bwd_size, bwd_off = struct.unpack_from("<4sIIIII", buf, off)
+    if chunk != b"CQDB":
+        raise ValueError("crfsuite model: string table missing")
+    out = []
+    for at in struct.unpack_from(f"<{bwd_size}I", buf, off + bwd_off):
+        _, size = struct.unpack_from("<II", buf, off + at)
+        out.append(buf[off + at + 8 : off + at + 7 + size].decode("utf-8"))
+    return out
+
+
+class _Types:
+    """What each token type (text, cased) contributes, in arrays indexed by type id."""
+
+    # Attribute templates read from a neighbour: (field, feature prefix, token info index).
+    NEIGHBOUR = (("wm1", "w-1=", 0), ("wp1", "w+1=", 0), ("wm2", "w-2=", 0), ("wp2", "w+2=", 0),
+                 ("km1", "k-1=", 3), ("kp1", "k+1=", 3), ("em1", "e1-1=", 4), ("ep1", "e1+1=", 4),
+                 ("qm1", "q-1=", 2), ("qp1", "q+1=", 2), ("qm2", "q-2=", 2))
+    INTS = tuple(f for f, _, _ in NEIGHBOUR) + ("cls", "title", "lparen", "rparen", "first_after", "gaz")
+
+    def __init__(self, res: Resources, attr: dict[str, int], state: np.ndarray) -> None:
+        self.res, self.attr, self.state = res, attr, state
+        self.null = state.shape[0] - 1
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget every type but the two paddings (type 0 before, type 1 after a sentence)."""
+        self.ids: dict[tuple[str, bool], int] = {}
+        self.words: list[str] = []
+        self.own = np.zeros((64, self.state.shape[1]))
+        self.cols = {f: np.zeros(64, dtype=np.int64) for f in self.INTS}
+        self._add("<s>", "^", "", "^", "", None)
+        self._add("</s>", "$", "", "$", "", None)
+
+    def type_ids(self, tokens: list[str], cased: bool) -> list[int]:
+        """Type ids of a sentence's tokens, adding the types not seen before."""
+        ids = self.ids
+        out = []
+        for tok in tokens:
+            t = ids.get((tok, cased))
+            if t is None:
+                if len(self.words) >= _MAX_TYPES:
+                    raise OverflowError  # the caller resets and starts the batch again
+                w, c, q, k, e1, own = _token_info(tok, cased, self.res)
+                t = ids[(tok, cased)] = self._add(w, c, q, k, e1, own)
+            out.append(t)
+        return out
+
+    def _add(self, w: str, c: str, q: str, k: str, e1: str, own: list[str] | None) -> int:
+        t = len(self.words)
+        if t == len(self.own):
+            self.own = np.concatenate([self.own, np.zeros_like(self.own)])
+            self.cols = {f: np.concatenate([a, np.zeros_like(a)]) for f, a in self.cols.items()}
+        self.words.append(w)
+        attr, null = self.attr, self.null
+        if own:
+            rows = [attr[f] for f in own if f in attr]
+            self.own[t] = self.state[rows].sum(axis=0) if rows else 0.0
+        info = (w, c, q, k, e1)
+        for field, prefix, i in self.NEIGHBOUR:
+            value = info[i]
+            self.cols[field][t] = attr.get(prefix + value, null) if value else null
+        self.cols["cls"][t] = _CLASS_ID.get(c, 0)
+        self.cols["title"][t] = "t" in q
+        self.cols["lparen"][t] = w == "("
+        self.cols["rparen"][t] = w == ")"
+        self.cols["first_after"][t] = w in _FIRST_AFTER
+        self.cols["gaz"][t] = w in self.res.gaz_first
+        return t
+
+
+class BatchDecoder:
+    """Viterbi tags of a CRF trained on ``ner.sentence_features``, many sentences at a time."""
+
+    def __init__(self, model_path: Path, res: Resources) -> None:
+        self.labels, self.attr, self.state, self.trans = read_crfsuite_model(model_path)
+        self.res = res
+        self.types = _Types(res, self.attr, self.state)
+        null = self.state.shape[0] - 1
+        a = self.attr.get
+
+        def table(prefix: str, n: int) -> np.ndarray:
+            # Attribute id of prefix + the casing classes of an index tuple of length n.
+            out = np.full((_NC,) * n, null, dtype=np.int64)
+            for idx in np.ndindex(out.shape):
+                out[idx] = a(prefix + "".join(_CLASSES[i] for i in idx), null)
+            return out
+
+        self.c_m1, self.c_p1 = table("c-1=", 1), table("c+1=", 1)
+        self.c_m2, self.c_p2 = table("c-2=", 1), table("c+2=", 1)
+        self.c_left, self.c_right = table("c-1c=", 2), table("cc+1=", 2)
+        self.c_three, self.first = table("c-1cc+1=", 3), table("first", 1)
+        self.tw, self.acr_next, self.acr_in = a("tw", null), a("acr_next", null), a("acr_in", null)
+
+    def tag(self, sentences: list[list[str]]) -> list[list[str]]:
+        """BIO tags of each tokenised sentence, as crfsuite's Viterbi gives them."""
+        if not all(sentences):
+            tags = iter(self.tag([s for s in sentences if s]))
+            return [next(tags) if s else [] for s in sentences]
+        if not sentences:
+            return []
+        try:
+            tt = [self.types.type_ids(s, any(_UPPER.search(t) for t in s)) for s in sentences]
+        except OverflowError:
+            self.types.reset()
+            tt = [self.types.type_ids(s, any(_UPPER.search(t) for t in s)) for s in sentences]
+        lengths = np.fromiter((len(s) for s in tt), dtype=np.int64, count=len(tt))
+        best = self._viterbi(self._scores(tt, lengths), lengths)
+        labels = np.asarray(self.labels, dtype=object)[best]
+        out, at = [], 0
+        for n in lengths.tolist():
+            out.append(labels[at : at + n].tolist())
+            at += n
+        return out
+
+    def _scores(self, tt: list[list[int]], lengths: np.ndarray) -> np.ndarray:
+        """State scores ``[position, label]`` of every token of the batch."""
+        ty = np.fromiter((t for s in tt for t in s), dtype=np.int64, count=int(lengths.sum()))
+        n = len(ty)
+        starts = np.repeat(np.cumsum(lengths) - lengths, lengths)
+        pos = np.arange(n) - starts
+        size = np.repeat(lengths, lengths)
+
+        def shifted(d: int) -> np.ndarray:
+            # Type of the token d places away within the sentence, else the padding type.
+            inside = (pos + d >= 0) & (pos + d < size)
+            return np.where(inside, ty[np.clip(np.arange(n) + d, 0, n - 1)], 0 if d < 0 else 1)
+
+        p1, p2, n1, n2 = shifted(-1), shifted(-2), shifted(1), shifted(2)
+        cols, null = self.types.cols, self.types.null
+        ids = [cols["wm1"][p1], cols["wp1"][n1], cols["wm2"][p2], cols["wp2"][n2],
+               cols["km1"][p1], cols["kp1"][n1], cols["em1"][p1], cols["ep1"][n1],
+               cols["qm1"][p1], cols["qp1"][n1], cols["qm2"][p2]]
+        cls = cols["cls"]
+        c, cp, cn, cp2, cn2 = cls[ty], cls[p1], cls[n1], cls[p2], cls[n2]
+        cased = c != 0
+        for table, index in ((self.c_m1, (cp,)), (self.c_p1, (cn,)), (self.c_m2, (cp2,)),
+                             (self.c_p2, (cn2,)), (self.c_left, (cp, c)), (self.c_right, (c, cn)),
+                             (self.c_three, (cp, c, cn))):
+            ids.append(np.where(cased, table[index], null))
+        first = cased & ((pos == 0) | (cols["first_after"][p1] == 1))
+        ids.append(np.where(first, self.first[c], null))
+        title = cols["title"]
+        near = np.zeros(n, dtype=bool)
+        for d in (2, 3, 4):
+            near |= (pos >= d) & (title[ty[np.clip(np.arange(n) - d, 0, n - 1)]] == 1)
+        ids.append(np.where(near, self.tw, null))
+        n3 = shifted(3)
+        acr_next = (pos + 3 < size) & (cols["lparen"][n1] == 1) & (cols["rparen"][n3] == 1) & (cls[n2] == _CLASS_ID["U"])
+        ids.append(np.where(acr_next, self.acr_next, null))
+        acr_in = (cols["lparen"][p1] == 1) & (cols["rparen"][n1] == 1) & (c == _CLASS_ID["U"])
+        ids.append(np.where(acr_in, self.acr_in, null))
+        ids.extend(self._bigrams(tt).T)
+        scores = self.types.own[ty]
+        for col in ids:
+            scores += self.state[col]
+        self._add_gazetteer(tt, lengths, scores)
+        return scores
+
+    def _bigrams(self, tt: list[list[int]]) -> np.ndarray:
+        """Attribute ids of the word-pair features: two per position, as a [n, 2] array."""
+        words, attr, null = self.types.words, self.attr, self.types.null
+        out: list[tuple[int, int]] = []
+        for s in tt:
+            w = [words[t] for t in s]
+            prev, nxt = ["<s>", *w[:-1]], [*w[1:], "</s>"]
+            out.extend(
+                (attr.get(f"w-1w={a}|{b}", null), attr.get(f"ww+1={b}|{c}", null))
+                for a, b, c in zip(prev, w, nxt)
+            )
+        return np.asarray(out, dtype=np.int64).reshape(-1, 2)
+
+    def _add_gazetteer(self, tt: list[list[int]], lengths: np.ndarray, scores: np.ndarray) -> None:
+        """Add the gazetteer features (rare: only sentences with a gazetteer word)."""
+        gaz, words, attr = self.types.cols["gaz"], self.types.words, self.attr
+        at = 0
+        for s, n in zip(tt, lengths.tolist()):
+            if any(gaz[t] for t in s):
+                tags = _gazetteer_tags([words[t] for t in s], self.res)
+                for i, g in enumerate(tags):
+                    names = []
+                    if g:
+                        names.append("g=" + g)
+                    if i > 0 and tags[i - 1]:
+                        names.append("g-1=" + tags[i - 1] + ("|" + g[:1] if g else ""))
+                    if i + 1 < n and tags[i + 1]:
+                        names.append("g+1=" + tags[i + 1])
+                    for name in names:
+                        if name in attr:
+                            scores[at + i] += self.state[attr[name]]
+            at += n
+
+    def _viterbi(self, scores: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """Best label id per position, all sequences at once (crfsuite's tie-breaking)."""
+        order = np.argsort(-lengths, kind="stable")
+        starts = (np.cumsum(lengths) - lengths)[order]
+        lens = lengths[order]
+        alpha = scores.copy()
+        back = np.zeros(scores.shape, dtype=np.int64)
+        for t in range(1, int(lens[0]) if len(lens) else 0):
+            live = starts[: int(np.searchsorted(-lens, -t, side="left"))] + t
+            cand = alpha[live - 1][:, :, None] + self.trans[None, :, :]
+            back[live] = cand.argmax(axis=1)
+            alpha[live] = cand.max(axis=1) + scores[live]
+        best = np.zeros(len(scores), dtype=np.int64)
+        last = starts + lens - 1
+        best[last] = alpha[last].argmax(axis=1)
+        for t in range(int(lens[0]) - 1 if len(lens) else 0, 0, -1):
+            live = starts[: int(np.searchsorted(-lens, -t, side="left"))] + t
+            best[live - 1] = back[live, best[live]]
+        return best
