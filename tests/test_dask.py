@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.etl import etl
-from flows.runner import batches_in_flight, make_task_runner, parse_local, uses_dask
+from flows.runner import WORKER_GC_THRESHOLDS, batches_in_flight, make_task_runner, parse_local, run_stage, stage_pool, uses_dask
 from flows.settings import get_settings
 from tests.conftest import SEEDS
 from warehouse.db import session
@@ -41,6 +43,13 @@ def test_runner_selection_from_the_address():
     local = make_task_runner("local:2", processes=False)
     assert isinstance(local, DaskTaskRunner) and local.cluster_kwargs["n_workers"] == 2
     assert batches_in_flight("local:2", None) == 2 and batches_in_flight(None, 3) == 3
+
+
+def test_stage_pool_runs_stages_in_tuned_worker_processes():
+    with stage_pool(2) as pool:
+        assert pool is not None
+        assert run_stage(gc.get_threshold) == WORKER_GC_THRESHOLDS
+    assert run_stage(gc.get_threshold) != WORKER_GC_THRESHOLDS  # no pool: runs here, untouched
 
 
 @pytest.fixture
