@@ -28,6 +28,7 @@ _CLASSES = ("?", "^", "$", "T", "U", "l", "d", "p", "m", "(U", "(T")
 _CLASS_ID = {c: i for i, c in enumerate(_CLASSES)}
 _NC = len(_CLASSES)
 _MAX_TYPES = 500_000  # bound memory on endless streams, as the feature cache does
+_CHUNK = 4_000  # sentences decoded together: bounds the score and index arrays
 
 
 def read_crfsuite_model(path: Path) -> tuple[list[str], dict[str, int], np.ndarray, np.ndarray]:
@@ -159,6 +160,8 @@ class BatchDecoder:
         if not all(sentences):
             tags = iter(self.tag([s for s in sentences if s]))
             return [next(tags) if s else [] for s in sentences]
+        if len(sentences) > _CHUNK:
+            return [t for i in range(0, len(sentences), _CHUNK) for t in self.tag(sentences[i : i + _CHUNK])]
         if not sentences:
             return []
         try:
@@ -189,33 +192,36 @@ class BatchDecoder:
             return np.where(inside, ty[np.clip(np.arange(n) + d, 0, n - 1)], 0 if d < 0 else 1)
 
         p1, p2, n1, n2 = shifted(-1), shifted(-2), shifted(1), shifted(2)
-        cols, null = self.types.cols, self.types.null
-        ids = [cols["wm1"][p1], cols["wp1"][n1], cols["wm2"][p2], cols["wp2"][n2],
-               cols["km1"][p1], cols["kp1"][n1], cols["em1"][p1], cols["ep1"][n1],
-               cols["qm1"][p1], cols["qp1"][n1], cols["qm2"][p2]]
+        cols, null, state = self.types.cols, self.types.null, self.state
+        scores = self.types.own[ty]
+
+        def add(ids: np.ndarray, where: np.ndarray | None = None) -> None:
+            # One template's weights; positions where it does not fire get the zero row.
+            np.add(scores, state[ids if where is None else np.where(where, ids, null)], out=scores)
+
+        for field, index in (("wm1", p1), ("wp1", n1), ("wm2", p2), ("wp2", n2), ("km1", p1),
+                             ("kp1", n1), ("em1", p1), ("ep1", n1), ("qm1", p1), ("qp1", n1),
+                             ("qm2", p2)):
+            add(cols[field][index])
         cls = cols["cls"]
-        c, cp, cn, cp2, cn2 = cls[ty], cls[p1], cls[n1], cls[p2], cls[n2]
+        c, cp, cn = cls[ty], cls[p1], cls[n1]
         cased = c != 0
-        for table, index in ((self.c_m1, (cp,)), (self.c_p1, (cn,)), (self.c_m2, (cp2,)),
-                             (self.c_p2, (cn2,)), (self.c_left, (cp, c)), (self.c_right, (c, cn)),
+        for table, index in ((self.c_m1, (cp,)), (self.c_p1, (cn,)), (self.c_m2, (cls[p2],)),
+                             (self.c_p2, (cls[n2],)), (self.c_left, (cp, c)), (self.c_right, (c, cn)),
                              (self.c_three, (cp, c, cn))):
-            ids.append(np.where(cased, table[index], null))
-        first = cased & ((pos == 0) | (cols["first_after"][p1] == 1))
-        ids.append(np.where(first, self.first[c], null))
+            add(table[index], cased)
+        add(self.first[c], cased & ((pos == 0) | (cols["first_after"][p1] == 1)))
         title = cols["title"]
         near = np.zeros(n, dtype=bool)
         for d in (2, 3, 4):
             near |= (pos >= d) & (title[ty[np.clip(np.arange(n) - d, 0, n - 1)]] == 1)
-        ids.append(np.where(near, self.tw, null))
-        n3 = shifted(3)
-        acr_next = (pos + 3 < size) & (cols["lparen"][n1] == 1) & (cols["rparen"][n3] == 1) & (cls[n2] == _CLASS_ID["U"])
-        ids.append(np.where(acr_next, self.acr_next, null))
-        acr_in = (cols["lparen"][p1] == 1) & (cols["rparen"][n1] == 1) & (c == _CLASS_ID["U"])
-        ids.append(np.where(acr_in, self.acr_in, null))
-        ids.extend(self._bigrams(tt).T)
-        scores = self.types.own[ty]
-        for col in ids:
-            scores += self.state[col]
+        add(np.full(n, self.tw), near)
+        upper = _CLASS_ID["U"]
+        add(np.full(n, self.acr_next), (pos + 3 < size) & (cols["lparen"][n1] == 1)
+            & (cols["rparen"][shifted(3)] == 1) & (cls[n2] == upper))
+        add(np.full(n, self.acr_in), (cols["lparen"][p1] == 1) & (cols["rparen"][n1] == 1) & (c == upper))
+        for ids in self._bigrams(tt).T:
+            add(ids)
         self._add_gazetteer(tt, lengths, scores)
         return scores
 
