@@ -143,6 +143,7 @@ class RssSampler:
         self.interval = interval
         self.peak = 0
         self.by_role: dict[str, int] = {}  # largest RSS seen per kind of process
+        self._cpu: dict[int, tuple[str, float]] = {}  # pid -> (role, CPU seconds last seen)
         self._had_workers = False
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -158,9 +159,12 @@ class RssSampler:
         for proc in procs:
             try:
                 rss = proc.memory_info().rss
-                seen.append((_role(" ".join(proc.cmdline())), rss))
+                role = _role(" ".join(proc.cmdline()))
+                times = proc.cpu_times()
             except psutil.Error:
                 continue
+            seen.append((role, rss))
+            self._cpu[proc.pid] = (role, times.user + times.system)
             total += rss
         # The flow process before the worker pool ends (batches) and after it (load, report).
         workers_now = any(role == "worker" for role, _ in seen)
@@ -170,6 +174,14 @@ class RssSampler:
                 role = "flow (batches)" if workers_now else "flow (load)"
             self.by_role[role] = max(self.by_role.get(role, 0), rss)
         return total
+
+    @property
+    def cpu_by_role(self) -> dict[str, float]:
+        """CPU seconds per kind of process, as last sampled (a process's final moments are missed)."""
+        out: dict[str, float] = {}
+        for role, seconds in self._cpu.values():
+            out[role] = out.get(role, 0.0) + seconds
+        return out
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -311,6 +323,7 @@ def run_warta(corpus: Path, db: Path, env: dict) -> dict:
     cpu = sum(float(m) for m in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", err)) or None
     return {
         "rss_by_role_mb": {k: v / 2**20 for k, v in rss.by_role.items()},
+        "cpu_by_role_s": rss.cpu_by_role,
         "cpu_seconds": cpu,
         "wall": wall,
         "peak_rss_mb": rss.peak / 2**20,
@@ -442,6 +455,9 @@ def render(result: dict) -> str:
         if first.get("cpu_seconds"):
             lines.append(f"| CPU time, `warta run` (all processes) | {_f(first['cpu_seconds'], 1, ' s')} = "
                          f"{_f(1000 * first['cpu_seconds'] / result['documents'], 1, ' ms')}/article | |")
+            if first.get("cpu_by_role_s"):
+                lines.append("| CPU time by process | " + ", ".join(
+                    f"{k} {_f(v, 1, ' s')}" for k, v in sorted(first["cpu_by_role_s"].items()) if k != "helper") + " | |")
             # What the run would take with every core to itself: CPU time over the cores.
             idle = result["documents"] / (first["cpu_seconds"] / result["cores"])
             lines.append(f"| end to end if the {result['cores']} cores were idle (CPU time / cores) | "

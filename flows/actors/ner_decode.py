@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from flows.actors.ner import _FIRST_AFTER, _UPPER, Resources, _gazetteer_tags, _token_info
+from flows.actors.ner import _FIRST_AFTER, _UPPER, Resources, _token_info
 
 # Casing classes as :func:`ner._case_class` spells them; "?" marks tokens of sentences
 # without capitals (no casing features), "^"/"$" the padding before and after.
@@ -79,11 +79,15 @@ class _Types:
     NEIGHBOUR = (("wm1", "w-1=", 0), ("wp1", "w+1=", 0), ("wm2", "w-2=", 0), ("wp2", "w+2=", 0),
                  ("km1", "k-1=", 3), ("kp1", "k+1=", 3), ("em1", "e1-1=", 4), ("ep1", "e1+1=", 4),
                  ("qm1", "q-1=", 2), ("qp1", "q+1=", 2), ("qm2", "q-2=", 2))
-    INTS = tuple(f for f, _, _ in NEIGHBOUR) + ("cls", "title", "lparen", "rparen", "first_after", "gaz")
+    # Word-pair templates: a position needs a lookup only if both words occur in such a pair.
+    PAIRS = (("w-1w=", "pair_left_l", "pair_left_r"), ("ww+1=", "pair_right_l", "pair_right_r"))
+    INTS = tuple(f for f, _, _ in NEIGHBOUR) + ("cls", "title", "lparen", "rparen", "first_after", "gaz") + tuple(
+        f for _, left, right in PAIRS for f in (left, right))
 
     def __init__(self, res: Resources, attr: dict[str, int], state: np.ndarray) -> None:
         self.res, self.attr, self.state = res, attr, state
         self.null = state.shape[0] - 1
+        self.pair_words = {prefix: _pair_words(attr, prefix) for prefix, _, _ in self.PAIRS}
         self.reset()
 
     def reset(self) -> None:
@@ -129,7 +133,26 @@ class _Types:
         self.cols["rparen"][t] = w == ")"
         self.cols["first_after"][t] = w in _FIRST_AFTER
         self.cols["gaz"][t] = w in self.res.gaz_first
+        for prefix, left, right in self.PAIRS:
+            lefts, rights = self.pair_words[prefix]
+            self.cols[left][t] = w in lefts
+            self.cols[right][t] = w in rights
         return t
+
+
+def _pair_words(attr: dict[str, int], prefix: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The first and second words of the model's ``prefix + "a|b"`` word-pair attributes.
+
+    Tokens never contain "|" except the token "|" itself, so each attribute splits one way.
+    """
+    lefts, rights = set(), set()
+    for name in attr:
+        if name.startswith(prefix):
+            body = name[len(prefix):]
+            left, right = ("|", body[2:]) if body.startswith("|") else body.split("|", 1)
+            lefts.add(left)
+            rights.add(right)
+    return frozenset(lefts), frozenset(rights)
 
 
 class BatchDecoder:
@@ -165,10 +188,10 @@ class BatchDecoder:
         if not sentences:
             return []
         try:
-            tt = [self.types.type_ids(s, any(_UPPER.search(t) for t in s)) for s in sentences]
+            tt = [self.types.type_ids(s, bool(_UPPER.search(" ".join(s)))) for s in sentences]
         except OverflowError:
             self.types.reset()
-            tt = [self.types.type_ids(s, any(_UPPER.search(t) for t in s)) for s in sentences]
+            tt = [self.types.type_ids(s, bool(_UPPER.search(" ".join(s)))) for s in sentences]
         lengths = np.fromiter((len(s) for s in tt), dtype=np.int64, count=len(tt))
         best = self._viterbi(self._scores(tt, lengths), lengths)
         labels = np.asarray(self.labels, dtype=object)[best]
@@ -220,43 +243,64 @@ class BatchDecoder:
         add(np.full(n, self.acr_next), (pos + 3 < size) & (cols["lparen"][n1] == 1)
             & (cols["rparen"][shifted(3)] == 1) & (cls[n2] == upper))
         add(np.full(n, self.acr_in), (cols["lparen"][p1] == 1) & (cols["rparen"][n1] == 1) & (c == upper))
-        for ids in self._bigrams(tt).T:
+        for ids in self._bigrams(ty, p1, n1):
             add(ids)
-        self._add_gazetteer(tt, lengths, scores)
+        self._add_gazetteer(tt, lengths, cols["gaz"][ty], scores)
         return scores
 
-    def _bigrams(self, tt: list[list[int]]) -> np.ndarray:
-        """Attribute ids of the word-pair features: two per position, as a [n, 2] array."""
-        words, attr, null = self.types.words, self.attr, self.types.null
-        out: list[tuple[int, int]] = []
-        for s in tt:
-            w = [words[t] for t in s]
-            prev, nxt = ["<s>", *w[:-1]], [*w[1:], "</s>"]
-            out.extend(
-                (attr.get(f"w-1w={a}|{b}", null), attr.get(f"ww+1={b}|{c}", null))
-                for a, b, c in zip(prev, w, nxt)
-            )
-        return np.asarray(out, dtype=np.int64).reshape(-1, 2)
+    def _bigrams(self, ty: np.ndarray, p1: np.ndarray, n1: np.ndarray) -> list[np.ndarray]:
+        """Attribute ids of the two word-pair features of every position."""
+        words, attr, null, cols = self.types.words, self.attr, self.types.null, self.types.cols
+        out = []
+        for (prefix, left, right), (first, second) in zip(self.types.PAIRS, ((p1, ty), (ty, n1))):
+            ids = np.full(len(ty), null, dtype=np.int64)
+            at = np.flatnonzero((cols[left][first] == 1) & (cols[right][second] == 1))
+            if len(at):
+                a, b = first[at].tolist(), second[at].tolist()
+                ids[at] = [attr.get(f"{prefix}{words[x]}|{words[y]}", null) for x, y in zip(a, b)]
+            out.append(ids)
+        return out
 
-    def _add_gazetteer(self, tt: list[list[int]], lengths: np.ndarray, scores: np.ndarray) -> None:
-        """Add the gazetteer features (rare: only sentences with a gazetteer word)."""
-        gaz, words, attr = self.types.cols["gaz"], self.types.words, self.attr
-        at = 0
-        for s, n in zip(tt, lengths.tolist()):
-            if any(gaz[t] for t in s):
-                tags = _gazetteer_tags([words[t] for t in s], self.res)
-                for i, g in enumerate(tags):
-                    names = []
-                    if g:
-                        names.append("g=" + g)
-                    if i > 0 and tags[i - 1]:
-                        names.append("g-1=" + tags[i - 1] + ("|" + g[:1] if g else ""))
-                    if i + 1 < n and tags[i + 1]:
-                        names.append("g+1=" + tags[i + 1])
-                    for name in names:
-                        if name in attr:
-                            scores[at + i] += self.state[attr[name]]
-            at += n
+    def _add_gazetteer(self, tt: list[list[int]], lengths: np.ndarray, flagged: np.ndarray, scores: np.ndarray) -> None:
+        """Add the gazetteer features around the few words that may start a gazetteer name.
+
+        The same longest-match-first tags as ``ner._gazetteer_tags``: a match can only
+        start at a flagged word, so only those are tried.
+        """
+        words, attr, res = self.types.words, self.attr, self.res
+        starts = np.cumsum(lengths) - lengths
+        sentence = np.repeat(np.arange(len(lengths)), lengths)
+        at = np.flatnonzero(flagged == 1)
+        by_sentence: dict[int, list[int]] = {}
+        for k, i in zip(sentence[at].tolist(), (at - starts[sentence[at]]).tolist()):
+            by_sentence.setdefault(k, []).append(i)
+        for k, candidates in by_sentence.items():
+            s, n = tt[k], len(tt[k])
+            tags: dict[int, str] = {}
+            cursor = 0
+            for i in candidates:
+                if i < cursor:
+                    continue
+                for size in range(min(res.gaz_first[words[s[i]]], n - i), 0, -1):
+                    kind = res.gazetteer.get(tuple(words[t] for t in s[i : i + size]))
+                    if kind:
+                        tags[i] = "B-" + kind
+                        tags.update((j, "I-" + kind) for j in range(i + 1, i + size))
+                        cursor = i + size
+                        break
+            near = sorted({j for i in tags for j in (i - 1, i, i + 1) if 0 <= j < n})
+            for i in near:
+                g, before, after = tags.get(i, ""), tags.get(i - 1, ""), tags.get(i + 1, "")
+                names = []
+                if g:
+                    names.append("g=" + g)
+                if before:
+                    names.append("g-1=" + before + ("|" + g[:1] if g else ""))
+                if after:
+                    names.append("g+1=" + after)
+                for name in names:
+                    if name in attr:
+                        scores[starts[k] + i] += self.state[attr[name]]
 
     def _viterbi(self, scores: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         """Best label id per position, all sequences at once (crfsuite's tie-breaking)."""
