@@ -9,53 +9,50 @@ from collections import deque
 from datetime import datetime, timezone
 from pathlib import Path
 
-import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from tqdm import tqdm
 
-from flows import pipeline
+from flows import handoff
 from flows.events import assign_clusters
-from flows.ingest import BatchSpec, plan_batches, read_batch, unchanged_documents
+from flows.handoff import BatchFolder
+from flows.ingest import BatchSpec, plan_batches, unchanged_documents
 from flows.report import publish_run_artifacts
 from flows.runner import batches_in_flight, make_task_runner, resolve_workers, run_stage, runs_in_process, stage_pool
 from flows.settings import get_settings
 from warehouse.db import session
 from warehouse.loader import load_run, record_failed_run
-from warehouse.staging import write_batch
+from warehouse.staging import STAGED_TABLES
 
 TASK_OPTIONS = {"cache_policy": NO_CACHE, "persist_result": False}
 
 
 @task(name="raw_articles", task_run_name="raw_articles [batch {spec.number}]", **TASK_OPTIONS)
-def raw_articles_task(spec: BatchSpec, max_file_bytes: int) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Read and decode one batch of input documents."""
-    return run_stage(read_batch, spec, max_file_bytes)
+def raw_articles_task(spec: BatchSpec, max_file_bytes: int, folder: BatchFolder) -> BatchFolder:
+    """Read and decode one batch of input documents into its work folder."""
+    run_stage(handoff.ingested_batch, spec, max_file_bytes, folder)
+    return folder
 
 
-@task(name="clean_articles", task_run_name="clean_articles [batch {number}]", **TASK_OPTIONS)
-def clean_articles_task(number: int, ingested: tuple[pl.DataFrame, pl.DataFrame], known: dict[str, str] | None):
-    """Skip unchanged documents, validate, clean and de-duplicate one batch: ``(raw, clean, quarantine, counts)``."""
-    raw, ingest_quarantine = ingested
-    return run_stage(pipeline.clean_batch, raw, ingest_quarantine, known)
+@task(name="clean_articles", task_run_name="clean_articles [batch {folder.number}]", **TASK_OPTIONS)
+def clean_articles_task(folder: BatchFolder, known: dict[str, str] | None) -> BatchFolder:
+    """Skip unchanged documents, validate, clean and de-duplicate one batch."""
+    run_stage(handoff.cleaned_batch, folder, known)
+    return folder
 
 
-@task(name="extractions", task_run_name="actors, events, sources [batch {number}]", **TASK_OPTIONS)
-def extractions_task(number: int, cleaned: tuple):
+@task(name="extractions", task_run_name="actors, events, sources [batch {folder.number}]", **TASK_OPTIONS)
+def extractions_task(folder: BatchFolder) -> BatchFolder:
     """Extract citations, actor mentions and events from one batch of clean articles."""
-    clean = cleaned[1]
-    if clean.is_empty():  # an unchanged batch: no worker round trip
-        return pipeline.extract_batch(clean)
-    return run_stage(pipeline.extract_batch, clean)
+    run_stage(handoff.extracted_batch, folder)
+    return folder
 
 
-@task(name="staged_batch", task_run_name="stage [batch {number}]", **TASK_OPTIONS)
-def staged_batch_task(number: int, stage_dir: str, cleaned: tuple, extracted: tuple) -> dict[str, int]:
+@task(name="staged_batch", task_run_name="stage [batch {folder.number}]", **TASK_OPTIONS)
+def staged_batch_task(folder: BatchFolder) -> dict[str, int]:
     """Write one batch's validated frames as Parquet partitions; return its counts."""
-    result = pipeline.batch_result(cleaned, extracted)
-    write_batch(stage_dir, number, result.frames())
-    return result.counts
+    return run_stage(handoff.staged_batch, folder)
 
 
 @task(name="warehouse_load", retries=2, retry_delay_seconds=[2, 8], **TASK_OPTIONS)
@@ -173,10 +170,11 @@ def etl(
                     bar.update(unchanged)
                 if not spec.pieces:
                     continue
-                ingested = raw_articles_task.submit(spec, settings.max_file_bytes)
-                cleaned = clean_articles_task.submit(spec.number, ingested, known)
-                extracted = extractions_task.submit(spec.number, cleaned)
-                pending.append((spec, staged_batch_task.submit(spec.number, stage_dir, cleaned, extracted)))
+                # Tasks pass a folder handle: the batch's frames stay with the workers (flows/handoff.py).
+                ingested = raw_articles_task.submit(spec, settings.max_file_bytes, BatchFolder(stage_dir, spec.number))
+                cleaned = clean_articles_task.submit(ingested, known)
+                extracted = extractions_task.submit(cleaned)
+                pending.append((spec, staged_batch_task.submit(extracted)))
                 while len(pending) >= window:
                     collect()
             while pending:
@@ -210,7 +208,7 @@ def _publish_lake(stage_dir: str, run_id: str, lake_dir: Path | None) -> None:
     if lake_dir is None:
         return
     for table_dir in Path(stage_dir).iterdir():
-        if table_dir.is_dir():
+        if table_dir.is_dir() and table_dir.name in STAGED_TABLES:
             target = Path(lake_dir) / table_dir.name / f"run_id={run_id}"
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.move(str(table_dir), str(target))

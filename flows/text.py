@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before
 # whitespace and an upper-case letter, digit or opening quote, or at a paragraph break.
@@ -13,6 +14,20 @@ _ABBREVIATIONS = frozenset(
 )
 _BOUNDARY = re.compile(r"""[.!?]["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])|\n\s*\n""")
 _WORD_BEFORE = re.compile(r"(\w+)\.$")
+
+
+def article_sentence_spans(body: str) -> list[tuple[int, int]]:
+    """:func:`sentence_spans` of a whole article body, remembered for a batch's worth of bodies.
+
+    The actor and event stages split the same bodies; short texts (NER windows) should
+    call :func:`sentence_spans` directly so they do not push the bodies out.
+    """
+    return list(_remembered_spans(body))
+
+
+@lru_cache(maxsize=4096)
+def _remembered_spans(body: str) -> tuple[tuple[int, int], ...]:
+    return tuple(sentence_spans(body))
 
 
 def sentence_spans(body: str) -> list[tuple[int, int]]:

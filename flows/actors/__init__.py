@@ -18,7 +18,7 @@ import polars as pl
 from flows.actors.gazetteer import GazActor, get_gazetteer
 from flows.actors.mentions import Mention, article_hits, extract_article, ner_candidate_sentences
 from flows.actors.resolve import actor_id, normalise_name
-from flows.text import sentence_index, sentence_spans
+from flows.text import article_sentence_spans, sentence_index
 
 __all__ = ["actor_mentions", "extract_article", "get_gazetteer", "actor_id", "load_ner",
            "MENTION_SCHEMA", "ACTOR_SCHEMA"]
@@ -59,7 +59,7 @@ def actor_mentions(clean: pl.DataFrame, use_ner: bool | None = None) -> tuple[pl
     bodies = [b or "" for b in clean.get_column("body").to_list()]
     tagger = load_ner() if use_ner is not False else None
     hits = [article_hits(b, gaz) if b else [] for b in bodies]
-    sents = [sentence_spans(b) if b else [] for b in bodies]
+    sents = [article_sentence_spans(b) if b else [] for b in bodies]
     ner_spans = _tag(tagger, bodies, hits, sents, gaz) if tagger is not None else [[] for _ in bodies]
 
     rows: dict[str, list] = {k: [] for k in MENTION_SCHEMA}

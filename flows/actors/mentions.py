@@ -57,6 +57,8 @@ def ner_candidate_sentences(body: str, hits: list[Hit], gaz: Gazetteer,
         toks = [m.span() for m in WS_TOKEN.finditer(body, s, e)]
         keep: list[int] = []
         for i, (ts, te) in enumerate(toks):
+            if not "A" <= body[ts] <= "Z":
+                continue  # what _CAP_WORD needs first, without a regex call per token
             m = _CAP_WORD.match(body, ts, te)
             if not m:
                 continue

@@ -16,7 +16,7 @@ from flows.events.lexicon import Lexicon, Tokens, TriggerMatch, find_triggers, g
 from flows.events.locations import locate
 from flows.events.modes import find_context, is_future, is_negated, is_past, is_reported, mode_of
 from flows.temporal import DateMention, find_dates
-from flows.text import sentence_index, sentence_spans
+from flows.text import article_sentence_spans, sentence_index
 
 EVENT_SCHEMA: dict[str, pl.DataType] = {
     "event_id": pl.Utf8,
@@ -293,7 +293,7 @@ def _article_events(
     trigs = find_triggers(tokens, lex)
     if not trigs:
         return []
-    spans = sentence_spans(body)
+    spans = article_sentence_spans(body)
     if not spans:
         return []
     article_id = row["article_id"]
