@@ -76,6 +76,23 @@ def assign_clusters(events: pl.DataFrame) -> pl.DataFrame:
             singles[base + (keys[0], d)].append(i)
         for k in keys:
             by_actor[base + (k, d)].append(i)
+    # Once an event has joined every member of a bucket, the bucket is one component and
+    # the next event only needs to join one member: linear, not quadratic, in the size of
+    # a big story's buckets.
+    tables = {"pairs": pairs, "singles": singles, "by_actor": by_actor}
+    joined: set[tuple[str, tuple]] = set()
+
+    def join(i: int, table: str, key: tuple) -> None:
+        members = tables[table].get(key)
+        if not members:
+            return
+        if (table, key) in joined:
+            uf.union(i, members[0])
+            return
+        for j in members:
+            uf.union(i, j)
+        joined.add((table, key))
+
     for i, item in enumerate(info):
         if item is None:
             continue
@@ -84,13 +101,11 @@ def assign_clusters(events: pl.DataFrame) -> pl.DataFrame:
         days = (d - dt.timedelta(days=1), d, d + dt.timedelta(days=1)) if base[2] == "day" else (d,)
         for day in days:
             if pair:
-                near = pairs.get(base + (pair, day), []) + [
-                    j for k in pair for j in singles.get(base + (k, day), [])
-                ]
+                join(i, "pairs", base + (pair, day))
+                for k in pair:
+                    join(i, "singles", base + (k, day))
             else:
-                near = by_actor.get(base + (keys[0], day), [])
-            for j in near:
-                uf.union(i, j)
+                join(i, "by_actor", base + (keys[0], day))
     roots: dict[int, str] = {}
     for i, r in enumerate(rows):
         root = uf.find(i)
