@@ -61,6 +61,11 @@ def test_opening_an_old_warehouse_upgrades_it_and_keeps_its_data(old_db):
         kinds = dict(con.execute("SELECT record_key, kind FROM quarantine").fetchall())
     assert kinds == {"old/image.txt": "document", "old/kosong.html": "document", "ev-bad": "record"}
     assert _snapshot(old_db) == before  # every old row is still there, unchanged
+    with session(old_db, read_only=True) as con:  # version 4 rebuilt actor_mentions without its key
+        assert not con.execute("SELECT count(*) FROM duckdb_constraints() WHERE table_name = 'actor_mentions' "
+                               "AND constraint_type = 'PRIMARY KEY'").fetchone()[0]
+        assert con.execute("SELECT count(*) FROM actor_mentions").fetchone()[0] > 0
+        assert con.execute("SELECT count(*) FROM actor_articles").fetchone()[0] > 0  # a view over it still works
     # Opening it again applies nothing more.
     with session(old_db) as con:
         assert migrate(con) == []

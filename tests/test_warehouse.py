@@ -94,6 +94,33 @@ def test_same_article_across_batches_loads_once_and_quarantines_the_copy(db_path
         assert con.execute("SELECT record_key FROM quarantine").fetchall() == [("copy.txt",)]
 
 
+def _mention(article_id: str, start: int, end: int, actor_id: str = "act1") -> dict:
+    return {"article_id": article_id, "actor_id": actor_id, "mention": "Joko Widodo", "start": start, "end": end,
+            "sentence_id": 0, "type": "PER", "role": None, "actor_name": "Joko Widodo"}
+
+
+def test_mentions_stay_unique_without_a_key(db_path, tmp_path):
+    article = _article("f" * 16, "Joko Widodo tiba.")
+    first = tmp_path / "s1"
+    # The same mention twice in one batch, and in a copy of the article in a later batch.
+    write_batch(first, 0, {"articles": pl.DataFrame([article]),
+                           "mentions": pl.DataFrame([_mention("f" * 16, 0, 11)] * 2 + [_mention("f" * 16, 0, 4, "act2")])})
+    write_batch(first, 1, {"articles": pl.DataFrame([{**article, "source_file": "copy.txt"}]),
+                           "mentions": pl.DataFrame([_mention("f" * 16, 0, 11)])})
+    load_run(db_path, first, _run("r5"))
+    with session(db_path, read_only=True) as con:
+        rows = con.execute('SELECT actor_id, "start", "end" FROM actor_mentions ORDER BY ALL').fetchall()
+    assert rows == [("act1", 0, 11), ("act2", 0, 4)]
+    # A later run loads the article again (changed content): its mentions are replaced, not added.
+    second = tmp_path / "s2"
+    write_batch(second, 0, {"articles": pl.DataFrame([{**article, "body": "Joko Widodo tiba lagi."}]),
+                            "mentions": pl.DataFrame([_mention("f" * 16, 0, 11)])})
+    load_run(db_path, second, _run("r6"))
+    with session(db_path, read_only=True) as con:
+        rows = con.execute('SELECT actor_id, "start", "end" FROM actor_mentions ORDER BY ALL').fetchall()
+    assert rows == [("act1", 0, 11)]
+
+
 def test_exact_copies_across_runs_point_at_the_earliest_article(db_path, tmp_path):
     first, second = tmp_path / "s1", tmp_path / "s2"
     late = {**_article("d" * 16, "Isi sama."), "content_hash": "1" * 64}

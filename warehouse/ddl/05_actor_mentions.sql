@@ -7,6 +7,8 @@ CREATE TABLE IF NOT EXISTS actor_mentions (
     "end"       INTEGER NOT NULL,
     sentence_id INTEGER NOT NULL,
     type        VARCHAR NOT NULL,
-    role        VARCHAR,
-    PRIMARY KEY (article_id, "start", "end", actor_id)
+    role        VARCHAR
 );
+-- No primary key: (article_id, start, end, actor_id) is unique because a load replaces all
+-- mentions of each article it loads and de-duplicates them (load/07_actor_mentions.sql).
+-- Kept up to date over millions of rows, the key was the slowest part of a large load.
