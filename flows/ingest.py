@@ -81,12 +81,13 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path | tuple[Path, str
             matches = sorted(glob.glob(text, recursive=True))
             if not matches:
                 raise InputPathError(f"no files match {text!r}")
-            candidates = [Path(m) for m in matches]
+            candidates = [Path(m).absolute() for m in matches]
         else:
             path = Path(text)
             if not path.exists() and not path.is_symlink():
                 raise InputPathError(f"input path not found: {text}")
-            candidates = [path]
+            # Absolute, so the ledger knows a file however the command line spelled it.
+            candidates = [path.absolute()]
         for candidate in candidates:
             # A folder named on the command line confines everything read below it.
             root = os.path.realpath(candidate) if candidate.is_dir() else None

@@ -95,3 +95,13 @@ def test_stdin_documents():
     raw, q = stdin_documents([b'{"id": "s1", "text": "Halo dunia"}\n', b"garbage\n"], 10_000)
     assert raw["doc_id"].to_list() == ["s1"]
     assert q["record_key"].to_list() == ["<stdin>:2"]
+
+
+def test_source_files_are_absolute_however_the_path_is_spelled(monkeypatch):
+    monkeypatch.chdir(SEEDS.parent)
+    relative, _ = _read_all(["seeds"])
+    monkeypatch.chdir(SEEDS)
+    dotted, _ = _read_all(["./*.txt"])
+    absolute, _ = _read_all([SEEDS])
+    assert relative["source_file"].to_list() == dotted["source_file"].to_list() == absolute["source_file"].to_list()
+    assert all(Path(p).is_absolute() for p in relative["source_file"])
