@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
 import polars as pl
 
 from flows.decode import DecodeError, decode_bytes, normalise_text
@@ -284,7 +285,9 @@ def _note_id(line: bytes | None, line_no: int, seen: dict[str, int], dups: list[
     if not line or not line.strip():
         return
     try:
-        doc = json.loads(line)
+        doc = _loads(line)
+        if isinstance(doc, dict) and isinstance(doc.get("id"), float):
+            doc = json.loads(line)  # orjson turns integers past 64 bits into floats
     except (ValueError, RecursionError):
         return  # malformed: quarantined when the batch is read
     doc_id = _doc_id(doc.get("id")) if isinstance(doc, dict) else ""
@@ -294,6 +297,15 @@ def _note_id(line: bytes | None, line_no: int, seen: dict[str, int], dups: list[
         dups.append((line_no, seen[doc_id]))
     else:
         seen[doc_id] = line_no
+
+
+def _loads(line: bytes) -> object:
+    """``json.loads``, several times faster in the common case: orjson first, the standard
+    parser for what orjson rejects (NaN, Infinity)."""
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return json.loads(line)
 
 
 def _doc_id(value: object) -> str:
