@@ -127,15 +127,20 @@ def cmd_run(args: argparse.Namespace) -> int:
     paths = args.paths or [str(get_settings().seeds_dir)]
     for _ in expand_paths(paths):  # fail fast, before Prefect starts, on a missing path
         break
-    from flows.etl import etl
-    from warehouse.db import WarehouseLockedError
+    from flows.prefect_api import booting_api
 
-    try:
-        summary = etl(paths=paths, db=str(_db(args)), incremental=not args.full,
-                      batch_size=args.batch_size, progress=sys.stderr.isatty())
-    except WarehouseLockedError as exc:
-        print(f"warta: {exc}", file=sys.stderr)
-        return 3
+    # Prefect's temporary server (when no PREFECT_API_URL is set) boots while the flow imports.
+    with booting_api(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"])) as api_ready:
+        from flows.etl import etl
+        from warehouse.db import WarehouseLockedError
+
+        try:
+            with api_ready():
+                summary = etl(paths=paths, db=str(_db(args)), incremental=not args.full,
+                              batch_size=args.batch_size, progress=sys.stderr.isatty())
+        except WarehouseLockedError as exc:
+            print(f"warta: {exc}", file=sys.stderr)
+            return 3
     print(
         f"run {summary['run_id']}: {summary.get('documents_in', 0)} documents in, "
         f"{summary.get('articles_loaded', 0)} articles loaded, {summary.get('quarantined', 0)} quarantined, "
