@@ -6,7 +6,7 @@ and then waits for the server to boot (about 7 s). ``warta run`` instead launche
 same server command (uvicorn on Prefect's app factory, UI off, the same settings) as
 soon as Prefect's settings are loaded, without importing the server package, and points
 the flow at it once it answers. The boot then overlaps the imports of the flow modules:
-a re-run of an unchanged corpus takes about half as long.
+a re-run over 100,000 unchanged documents went from 18.5 to 15.8 s.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
-from typing import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 
 def _free_port() -> int:
@@ -80,19 +80,17 @@ def needs_temporary_api() -> bool:
 
 
 @contextmanager
-def booting_api(timeout: float = 120.0) -> Iterator["callable"]:
+def booting_api(timeout: float = 120.0) -> Iterator[Callable[[], AbstractContextManager]]:
     """Start a temporary API if one is needed; yield ``ready()``, which waits for it and
     returns a context manager that points Prefect at it (a no-op when a server is configured)."""
     if not needs_temporary_api():
-        from contextlib import nullcontext
-
-        yield lambda: nullcontext()
+        yield nullcontext
         return
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     api = TemporaryApi()
     try:
-        def ready():
+        def ready() -> AbstractContextManager:
             api.wait_ready(timeout)
             return temporary_settings(updates={PREFECT_API_URL: api.url})
 
