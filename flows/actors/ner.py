@@ -222,6 +222,16 @@ def _token_info(tok: str, cased: bool, res: Resources) -> tuple:
     info = res.token_cache.get(key)
     if info is not None:
         return info
+    info = token_info(tok, cased, res)
+    if len(res.token_cache) > 500_000:  # bound memory on endless streams
+        res.token_cache.clear()
+    res.token_cache[key] = info
+    return info
+
+
+def token_info(tok: str, cased: bool, res: Resources) -> tuple:
+    """``(lower, case class, cue letters, casing bucket, coarse cluster, own feature strings)`` of
+    one token: everything that does not depend on its neighbours (uncached)."""
     w = tok.lower()
     c = _case_class(tok) if cased else "?"
     q = res.cues.get(w, "")
@@ -241,11 +251,7 @@ def _token_info(tok: str, cased: bool, res: Resources) -> tuple:
         own += ["c=" + c, "sh=" + _shape(tok)[:6], "ck=" + c + k]
     if q:
         own.append("q=" + q)
-    info = (w, c, q, k, e1, own)
-    if len(res.token_cache) > 500_000:  # bound memory on endless streams
-        res.token_cache.clear()
-    res.token_cache[key] = info
-    return info
+    return (w, c, q, k, e1, own)
 
 
 _FIRST_AFTER = frozenset(('"', "“", "'", "(", ":"))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from flows.actors.ner import _FIRST_AFTER, _UPPER, Resources, _token_info
+from flows.actors.ner import _FIRST_AFTER, _UPPER, Resources, token_info
 
 # Casing classes as :func:`ner._case_class` spells them; "?" marks tokens of sentences
 # without capitals (no casing features), "^"/"$" the padding before and after.
@@ -108,7 +108,8 @@ class _Types:
             if t is None:
                 if len(self.words) >= _MAX_TYPES:
                     raise OverflowError  # the caller resets and starts the batch again
-                w, c, q, k, e1, own = _token_info(tok, cased, self.res)
+                # Uncached: this table is the cache, the feature strings are not kept.
+                w, c, q, k, e1, own = token_info(tok, cased, self.res)
                 t = ids[(tok, cased)] = self._add(w, c, q, k, e1, own)
             out.append(t)
         return out
