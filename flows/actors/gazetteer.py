@@ -144,7 +144,12 @@ def _case_rule(key: str, kind: str, actor: GazActor | None, words: frozenset[str
     return "cap"
 
 
-_GLUED = re.compile(r"(?:[Ll]ansir|[Mm]engutip|[Dd]ikutip)(?=[A-Z])")
+# Verbs that scraped text glues to the agency after them ("dilansirAFP"). The regex takes
+# each with either case of its first letter; a substring test on the rest of the word
+# comes first, because the regex alone scans slowly (no literal prefix).
+_GLUE_VERBS = ("lansir", "mengutip", "dikutip")
+_GLUE_TAILS = tuple(v[1:] for v in _GLUE_VERBS)
+_GLUED = re.compile("(?:" + "|".join(f"[{v[0].upper()}{v[0]}]{v[1:]}" for v in _GLUE_VERBS) + ")(?=[A-Z])")
 # Every character that is not a letter or digit becomes a space (same length).
 _BLANK = {c: " " for c in range(0x2000, 0x2070)}
 _BLANK.update({ord(c): " " for c in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~\t\n\r\x0b\x0c\xa0«»‹›"})
@@ -222,9 +227,8 @@ class Gazetteer:
         if not self._by_key:
             return []
         norm = _blank(fold(text))
-        # Scraped text glues the agency to the verb ("dilansirAFP"): split them. The
-        # substring test first: the regex alone scans slowly (no literal prefix).
-        if "ansir" in text or "utip" in text:
+        # Scraped text glues the agency to the verb ("dilansirAFP"): split them.
+        if any(tail in text for tail in _GLUE_TAILS):
             for m in _GLUED.finditer(text):
                 norm = norm[: m.end() - 1] + " " + norm[m.end():]
         cands: list[Hit] = []
