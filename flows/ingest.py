@@ -285,12 +285,9 @@ def _note_id(line: bytes | None, line_no: int, seen: dict[str, int], dups: list[
     if not line or not line.strip():
         return
     try:
-        doc = _loads(line)
-        if isinstance(doc, dict) and isinstance(doc.get("id"), float):
-            doc = json.loads(line)  # orjson turns integers past 64 bits into floats
+        doc_id = _doc_id(_line_id(line))
     except (ValueError, RecursionError):
         return  # malformed: quarantined when the batch is read
-    doc_id = _doc_id(doc.get("id")) if isinstance(doc, dict) else ""
     if not doc_id:
         return
     if doc_id in seen:
@@ -299,13 +296,20 @@ def _note_id(line: bytes | None, line_no: int, seen: dict[str, int], dups: list[
         seen[doc_id] = line_no
 
 
-def _loads(line: bytes) -> object:
-    """``json.loads``, several times faster in the common case: orjson first, the standard
-    parser for what orjson rejects (NaN, Infinity)."""
+def _line_id(line: bytes) -> object:
+    """The ``id`` of a JSONL line's object (None if it has none), as ``json.loads`` reads it.
+
+    orjson first, several times faster; the standard parser where they differ: what orjson
+    rejects (NaN, Infinity) and integer ids past 64 bits, which orjson turns into floats.
+    Raises ValueError on malformed JSON, as ``json.loads`` does.
+    """
     try:
-        return orjson.loads(line)
+        doc = orjson.loads(line)
     except orjson.JSONDecodeError:
-        return json.loads(line)
+        doc = json.loads(line)
+    if isinstance(doc, dict) and isinstance(doc.get("id"), float):
+        doc = json.loads(line)
+    return doc.get("id") if isinstance(doc, dict) else None
 
 
 def _doc_id(value: object) -> str:

@@ -105,3 +105,16 @@ def test_source_files_are_absolute_however_the_path_is_spelled(monkeypatch):
     absolute, _ = _read_all([SEEDS])
     assert relative["source_file"].to_list() == dotted["source_file"].to_list() == absolute["source_file"].to_list()
     assert all(Path(p).is_absolute() for p in relative["source_file"])
+
+
+@pytest.mark.parametrize("line", [
+    b'{"id": "a1", "body": "x"}', b'{"id": 123456789012345678901234567890}', b'{"id": "a", "x": NaN}',
+    b'{"id": "a", "id": "b"}', b'{"id": 7}', b'{"body": "no id"}', b'[1, 2]', b'"text"',
+])
+def test_jsonl_ids_are_read_as_the_standard_parser_reads_them(line):
+    from flows.ingest import _line_id
+
+    doc = json.loads(line)
+    assert _line_id(line) == (doc.get("id") if isinstance(doc, dict) else None)
+    with pytest.raises(ValueError):
+        _line_id(b'{"id": "broken"')
