@@ -57,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="run read-only SQL against the warehouse and print a table",
         description="Run SQL against the warehouse over a read-only connection and print the result as a table.",
     )
-    query.add_argument("sql", help="the SQL statement")
+    query.add_argument("sql", help="one or more SQL statements separated by ';' (a table is printed for each)")
     query.add_argument("--db", metavar="FILE", help=f"DuckDB warehouse file (default: $WARTA_DB or {settings.db})")
     query.add_argument("--max-rows", type=int, default=100, help="rows to print (default 100)")
 
@@ -125,10 +125,19 @@ def cmd_run(args: argparse.Namespace) -> int:
     # A busy 2-core machine can take longer than Prefect's default 20 s to start its ephemeral server.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     paths = args.paths or [str(get_settings().seeds_dir)]
-    for _ in expand_paths(paths):  # fail fast, before Prefect starts, on a missing path
-        break
-    from flows.prefect_api import booting_api
+    # Fail fast, before Prefect starts, on a missing path or on nothing to read.
+    if next(iter(expand_paths(paths)), None) is None:
+        print(f"warta run: no input documents in {', '.join(paths)} (nothing to do)", file=sys.stderr)
+        return 1
+    from flows.prefect_api import PrefectServerUnavailable, booting_api, needs_temporary_api, require_server
+    from flows.serve import api_url
 
+    if not needs_temporary_api():
+        try:
+            require_server(api_url(), then="run again (or unset PREFECT_API_URL for a temporary server)")
+        except PrefectServerUnavailable as exc:
+            print(f"warta run: {exc}", file=sys.stderr)
+            return 2
     # Prefect's temporary server (when no PREFECT_API_URL is set) boots while the flow imports.
     with booting_api(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"])) as api_ready:
         from flows.etl import etl
@@ -175,7 +184,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    """``warta query``: run SQL over a read-only, sandboxed connection and print a table."""
+    """``warta query``: run SQL over a read-only, sandboxed connection and print a table per statement."""
     import duckdb
 
     from warehouse.db import query_connection
@@ -184,11 +193,16 @@ def cmd_query(args: argparse.Namespace) -> int:
     # Typed SQL can neither change the warehouse nor read or write other files.
     con = query_connection(_db(args), retries=settings.lock_retries, backoff=settings.lock_backoff_seconds)
     try:
-        relation = con.sql(args.sql)
-        if relation is None:
-            print("ok")
-            return 0
-        relation.show(max_rows=args.max_rows, max_width=200)
+        statements = con.extract_statements(args.sql)
+        if not statements:
+            print("warta query: no SQL statement given, e.g. warta query \"FROM runs\"", file=sys.stderr)
+            return 2
+        for statement in statements:
+            relation = con.sql(statement.query)
+            if relation is None:
+                print(f"ok: {statement.type.name.lower()}")
+            else:
+                relation.show(max_rows=args.max_rows, max_width=200)
     except duckdb.Error as exc:
         print(f"warta query: {exc}", file=sys.stderr)
         return 1
@@ -199,14 +213,15 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """``warta serve``: serve the ETL flow on a cron schedule over the inbox until interrupted."""
-    from flows.serve import PrefectServerUnavailable, api_url, check_cron, require_server
+    from flows.prefect_api import PrefectServerUnavailable, require_server
+    from flows.serve import api_url, check_cron
 
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     # A served deployment must live on a real server (not a temporary one) so the UI can show its runs.
     os.environ["PREFECT_API_URL"] = api_url()
     try:
         check_cron(args.cron, args.timezone)
-        require_server(os.environ["PREFECT_API_URL"])
+        require_server(os.environ["PREFECT_API_URL"], then="serve again")
     except (ValueError, PrefectServerUnavailable) as exc:
         print(f"warta serve: {exc}", file=sys.stderr)
         return 2

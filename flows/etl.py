@@ -55,7 +55,7 @@ def staged_batch_task(folder: BatchFolder) -> dict[str, int]:
     return run_stage(handoff.staged_batch, folder)
 
 
-@task(name="warehouse_load", retries=2, retry_delay_seconds=[2, 8], **TASK_OPTIONS)
+@task(name="warehouse_load", task_run_name="warehouse_load", retries=2, retry_delay_seconds=[2, 8], **TASK_OPTIONS)
 def warehouse_load_task(db: str, stage_dir: str, run: dict, recluster: bool = True) -> dict[str, int]:
     """Merge the staged run into DuckDB in one transaction (retried if the file is locked)."""
     settings = get_settings()

@@ -27,24 +27,34 @@ def relation_names(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def output_format(out: Path | str, fmt: str | None) -> str:
-    """The export format: ``fmt`` if given, else guessed from the file suffix, else Parquet."""
+    """The export format: ``fmt`` if given, else the file suffix, else (a folder) Parquet.
+
+    Raises ``ValueError`` for an unknown format, or a file suffix that is neither
+    ``.parquet`` nor ``.csv`` or disagrees with ``fmt``: a ``.json`` file holding
+    Parquet bytes helps nobody.
+    """
+    suffix = "" if _is_folder(out) else Path(out).suffix.lower().lstrip(".")
     if fmt:
         fmt = fmt.lower()
         if fmt not in FORMATS:
             raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+        if suffix and suffix != fmt:
+            raise ValueError(f"--out {out} ends in .{suffix} but the format is {fmt}; name the file .{fmt}")
         return fmt
-    suffix = Path(out).suffix.lower().lstrip(".")
-    return suffix if suffix in FORMATS else "parquet"
+    if suffix and suffix not in FORMATS:
+        raise ValueError(f"cannot tell the format of {out}: name the file .parquet or .csv, or give --format")
+    return suffix or "parquet"
+
+
+def _is_folder(out: Path | str) -> bool:
+    """``out`` names a folder: it is one, it ends in a slash, or it has no file suffix."""
+    text = str(out)
+    return Path(out).is_dir() or text.endswith(("/", os.sep)) or not Path(text).suffix
 
 
 def output_path(name: str, out: Path | str, fmt: str) -> Path:
-    """Where the export goes: ``out`` itself, or ``out/NAME.FMT`` when ``out`` is a folder."""
-    text = str(out)
-    out = Path(out)
-    # A trailing slash names a folder that may not exist yet.
-    if out.is_dir() or text.endswith(("/", os.sep)):
-        return out / f"{name}.{fmt}"
-    return out
+    """Where the export goes: ``out`` itself, or ``out/NAME.FMT`` when ``out`` names a folder."""
+    return Path(out) / f"{name}.{fmt}" if _is_folder(out) else Path(out)
 
 
 def export_relation(

@@ -22,6 +22,24 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 
+class PrefectServerUnavailable(RuntimeError):
+    """No Prefect server answers at the configured API URL."""
+
+
+def require_server(url: str, then: str = "try again", timeout: float = 5.0) -> None:
+    """Raise :class:`PrefectServerUnavailable`, saying what to do, when nothing answers at ``url``."""
+    import httpx
+
+    try:
+        response = httpx.get(url.rstrip("/") + "/health", timeout=timeout)
+        response.raise_for_status()
+    except httpx.HTTPError as exc:
+        raise PrefectServerUnavailable(
+            f"no Prefect server answers at {url} ({type(exc).__name__}). Start one with `make server` "
+            f"(the UI on http://127.0.0.1:4200), or set PREFECT_API_URL to your server's API, then {then}."
+        ) from exc
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -79,6 +97,21 @@ def needs_temporary_api() -> bool:
     return not PREFECT_API_URL.value() and bool(PREFECT_SERVER_EPHEMERAL_ENABLED.value())
 
 
+def drain_prefect_workers(timeout: float = 10.0) -> None:
+    """Send Prefect's queued logs and events now, while the API that receives them is up.
+
+    Prefect ships run logs and events from background workers. If the temporary server
+    stops first, those workers retry the refused connection with backoff at interpreter
+    exit: about a minute of waiting, then "Error logging to API". Prefect's own test
+    harness drains them the same way before it stops its server.
+    """
+    from prefect.events.worker import EventsWorker
+    from prefect.logging.handlers import APILogWorker
+
+    APILogWorker.drain_all(timeout=timeout)
+    EventsWorker.drain_all(timeout=timeout)
+
+
 @contextmanager
 def booting_api(timeout: float = 120.0) -> Iterator[Callable[[], AbstractContextManager]]:
     """Start a temporary API if one is needed; yield ``ready()``, which waits for it and
@@ -96,4 +129,7 @@ def booting_api(timeout: float = 120.0) -> Iterator[Callable[[], AbstractContext
 
         yield ready
     finally:
-        api.stop()
+        try:
+            drain_prefect_workers()
+        finally:
+            api.stop()

@@ -21,18 +21,20 @@ STAGE_ROWS = (
     ("clean articles", "clean_articles"),
     ("articles loaded", "articles_loaded"),
     ("documents quarantined", "quarantined"),
-    ("  of which duplicates", "duplicates"),
+    ("duplicates among them", "duplicates"),
     ("records quarantined (mentions, events, ...)", "records_quarantined"),
     ("actor mentions extracted", "mentions"),
-    ("  of which loaded", "mentions_loaded"),
+    ("actor mentions loaded", "mentions_loaded"),
     ("actors", "actors"),
     ("events extracted", "events"),
-    ("  of which loaded", "events_loaded"),
+    ("events loaded", "events_loaded"),
     ("citations", "citations"),
 )
 # Every validation boundary, in pipeline order, so a stage with no failures shows a 0.
 VALIDATION_STAGES = ("ingest", "raw_articles", "clean_articles", "load", "citations", "actor_mentions", "actors", "events")
-EVENT_COLUMNS = ["event_type", "mode", "actor1", "actor2", "event_date", "location", "cluster_id", "sentence"]
+EVENT_COLUMNS = ["event_type", "mode", "actor1", "actor2", "event_date", "location", "cluster", "sentence"]
+# The UI shows a table artifact at a fixed width: long cells are cut to these many characters.
+CELL_WIDTH = {"sentence": 90, "cluster": 8, "actor1": 40, "actor2": 40, "location": 30}
 CLUSTER_COLUMNS = ["cluster_id", "event_type", "actor1", "actor2", "first_date", "location", "num_articles", "num_sources"]
 
 
@@ -128,6 +130,18 @@ def _cell(value: object, width: int = 60) -> str:
     return str(value)[:width].replace("|", "/").replace("\n", " ")
 
 
+def _table_row(columns: list[str], row: tuple) -> dict:
+    """A table-artifact row with long text cut to :data:`CELL_WIDTH` (an ellipsis marks the cut)."""
+    out = {}
+    for column, value in zip(columns, row):
+        width = CELL_WIDTH.get(column)
+        if width and isinstance(value, str) and len(value) > width:
+            # A cluster id prefix still finds the cluster; cut text gets an ellipsis.
+            value = value[:width] if column == "cluster" else value[: width - 1] + "…"
+        out[column] = value
+    return out
+
+
 def _logger() -> logging.Logger | logging.LoggerAdapter:
     from prefect import get_run_logger
     from prefect.exceptions import MissingContextError
@@ -151,7 +165,7 @@ def report_data(db: Path | str, run_id: str) -> dict:
         ).fetchall()
         events = con.execute(
             "SELECT e.event_type, e.mode, a1.name AS actor1, a2.name AS actor2, e.event_date::VARCHAR AS event_date, "
-            "e.location, e.cluster_id, left(e.sentence, 200) AS sentence "
+            "e.location, e.cluster_id, e.sentence "
             "FROM events e JOIN articles a ON a.article_id = e.article_id "
             "LEFT JOIN actors a1 ON a1.actor_id = e.actor1_id LEFT JOIN actors a2 ON a2.actor_id = e.actor2_id "
             "WHERE a.run_id = ? ORDER BY e.event_date NULLS LAST, e.event_id LIMIT 500",
@@ -182,7 +196,7 @@ def report_data(db: Path | str, run_id: str) -> dict:
     return {
         "reasons": reasons,
         "stages": stages,
-        "events": [dict(zip(EVENT_COLUMNS, row)) for row in events],
+        "events": [_table_row(EVENT_COLUMNS, row) for row in events],
         "event_types": event_types,
         "clusters": clusters,
         "new_clusters": [dict(zip(CLUSTER_COLUMNS, row)) for row in new_clusters],

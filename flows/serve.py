@@ -10,15 +10,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import httpx
-
 DEFAULT_CRON = "0 * * * *"  # hourly, on the hour
 DEFAULT_NAME = "inbox"
 DEFAULT_API_URL = "http://127.0.0.1:4200/api"  # where `make server` listens
-
-
-class PrefectServerUnavailable(RuntimeError):
-    """No Prefect server answers at the API URL, so a deployment could not be served."""
 
 
 def check_cron(cron: str, timezone: str | None = None):
@@ -75,18 +69,6 @@ def api_url() -> str:
     from prefect.settings import get_current_settings
 
     return get_current_settings().api.url or DEFAULT_API_URL
-
-
-def require_server(url: str, timeout: float = 5.0) -> None:
-    """Raise :class:`PrefectServerUnavailable` with what to do when nothing answers at ``url``."""
-    try:
-        response = httpx.get(url.rstrip("/") + "/health", timeout=timeout)
-        response.raise_for_status()
-    except httpx.HTTPError as exc:
-        raise PrefectServerUnavailable(
-            f"no Prefect server answers at {url} ({type(exc).__name__}). Start one with `make server` "
-            "(the UI on http://127.0.0.1:4200), or set PREFECT_API_URL to your server's API, then serve again."
-        ) from exc
 
 
 def serve_inbox(

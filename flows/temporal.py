@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = ["DateMention", "find_dates", "MONTHS", "WEEKDAYS"]
 
@@ -32,6 +32,16 @@ class DateMention:
     future: bool  # "mendatang", "depan", "besok", a date after the anchor
     time: dt.time | None = None  # "10:00 WIB" next to the date
     tz_offset_hours: int | None = None  # 7 WIB, 8 WITA, 9 WIT
+    # A weekday with no "lalu"/"depan": resolved to the latest such day, which only the
+    # clause's tense can confirm ("dijadwalkan ... pada Kamis" means the coming Thursday).
+    bare_weekday: bool = False
+
+    def forward(self, anchor: dt.date) -> DateMention:
+        """This mention read as the coming day rather than the past one (bare weekdays only)."""
+        if not self.bare_weekday or self.date >= anchor:
+            return self
+        ahead = anchor + dt.timedelta(days=(self.date.weekday() - anchor.weekday()) % 7)
+        return replace(self, date=ahead, future=ahead > anchor)
 
 
 # Month names (Indonesian, common abbreviations and English spellings) -> month number.
@@ -385,7 +395,7 @@ def _from_weekday(m: re.Match, text: str, anchor: dt.date | None) -> DateMention
         date = anchor - dt.timedelta(days=back)  # the most recent such day, today included
     return DateMention(
         m.start(), m.end(), m.group(0), date, None, "day", True, True,
-        date > anchor, None, None,
+        date > anchor, None, None, bare_weekday=direction is None and modl not in ("lalu", "kemarin"),
     )
 
 

@@ -190,3 +190,19 @@ def test_overlong_body_is_refused_with_a_reason(monkeypatch):
                         "title_hint": pl.String, "published_hint": pl.String})
     out = clean_articles(raw)
     assert out["clean_error"][0].startswith("body longer than max_body_chars")
+
+
+def test_a_saved_page_keeps_its_own_url():
+    from flows.clean.ids import article_id
+
+    page = (HTML / "detik_inflasi.html").read_text(encoding="utf-8")
+    canonical = "https://news.detik.com/berita/d-8180001/mendagri-minta-pemda-pantau-harga-cabai-jelang-akhir-tahun"
+    og_only = page.replace('<link rel="canonical"', '<link rel="alternate"').replace(
+        "<head>", '<head><meta property="og:url" content="https://example.id/berita/1">', 1)
+    raw = pl.DataFrame([raw_row("canonical", "html", html=page), raw_row("og", "html", html=og_only),
+                        raw_row("given", "html", html=page, url="https://given.example/a")])
+    rows = {r["doc_id"]: r for r in clean_articles(raw).iter_rows(named=True)}
+    assert rows["canonical"]["url"] == canonical
+    assert rows["canonical"]["article_id"] == article_id(canonical, "")
+    assert rows["og"]["url"] == "https://example.id/berita/1"
+    assert rows["given"]["url"] == "https://given.example/a"  # the container's URL wins

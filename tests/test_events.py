@@ -340,3 +340,15 @@ def test_endanger_and_adjectival_uses_are_not_events():
     assert find_triggers(tokenize("BPBD mencatat kebutuhan mendesak warga"), lex) == []
     assert find_triggers(tokenize("TAS dikenal aktif berdiskusi"), lex) == []
     assert [m.form.trigger.type for m in find_triggers(tokenize("Korea Utara mengancam Jepang"), lex)] == ["THREATEN"]
+
+
+def test_a_planned_visit_on_a_bare_weekday_is_dated_forward():
+    # Tuesday 12 March 2024: "dijadwalkan ... pada Kamis" is Thursday the 14th, not the 7th.
+    jokowi = ("Joko Widodo", "PER", "per:jw")
+    ev = run("Presiden Joko Widodo dijadwalkan bertemu Nikolai Patrushev pada Kamis.", [jokowi, NP],
+             published=utc(2024, 3, 12))
+    e = ev.row(0, named=True)
+    assert (e["event_date"], e["mode"]) == (dt.date(2024, 3, 14), "planned")
+    # The same weekday in a clause that happened stays in the past.
+    ev = run("Presiden Joko Widodo bertemu Nikolai Patrushev pada Kamis.", [jokowi, NP], published=utc(2024, 3, 12))
+    assert ev.row(0, named=True)["event_date"] == dt.date(2024, 3, 7)

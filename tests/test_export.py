@@ -53,11 +53,22 @@ def test_unknown_names_are_refused_without_running_them(warehouse, tmp_path):
 
 
 def test_format_and_path_rules(tmp_path):
-    assert output_format("a.csv", None) == "csv" and output_format("a.out", None) == "parquet"
-    assert output_format("a.csv", "PARQUET") == "parquet"
-    with pytest.raises(ValueError):
-        output_format("a.csv", "xlsx")
+    assert output_format("a.csv", None) == "csv" and output_format("exports", None) == "parquet"
+    assert output_format("a.parquet", "PARQUET") == "parquet" and output_format("out/", "csv") == "csv"
+    for out, fmt in [("a.csv", "xlsx"), ("a.json", None), ("a.csv", "parquet"), ("x.json", "csv")]:
+        with pytest.raises(ValueError):
+            output_format(out, fmt)
     assert output_path("runs", tmp_path, "csv") == tmp_path / "runs.csv"
+    # A name without a suffix is a folder, even before it exists.
+    assert output_path("runs", tmp_path / "exports", "csv") == tmp_path / "exports" / "runs.csv"
+
+
+def test_cli_export_refuses_a_suffix_it_cannot_write(warehouse, tmp_path, capsys):
+    assert main(["export", "events", "--out", str(tmp_path / "x.json"), "--db", str(warehouse)]) == 1
+    assert ".parquet or .csv" in capsys.readouterr().err
+    assert not (tmp_path / "x.json").exists()
+    assert main(["export", "events", "--out", str(tmp_path / "dir"), "--db", str(warehouse)]) == 0
+    assert (tmp_path / "dir" / "events.parquet").is_file()
 
 
 def test_cli_export_and_listing(warehouse, tmp_path, capsys):

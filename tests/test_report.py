@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import shutil
 from datetime import datetime, timedelta, timezone
 
@@ -64,6 +65,15 @@ async def _flow_run_and_artifacts(flow_run_id: str):
     return run, {a.key: a for a in artifacts}
 
 
+async def _task_run_names(flow_run_id: str) -> set[str]:
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+    async with get_client() as client:
+        runs = await client.read_task_runs(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
+    return {run.name for run in runs}
+
+
 @pytest.fixture(scope="module")
 def two_runs(prefect_harness, tmp_path_factory):
     """A first run over one seed article, then a second run with nothing new."""
@@ -91,13 +101,20 @@ def test_flow_run_is_completed_with_its_artifacts_in_the_api(two_runs):
     with session(db, read_only=True) as con:
         loaded_events = con.execute("SELECT count(*) FROM events").fetchall()[0][0]
     assert f"| events extracted | {first['events']} |" in report.data
-    assert f"|   of which loaded | {loaded_events} |" in report.data
+    assert f"| events loaded | {loaded_events} |" in report.data
+    counts_table = report.data.split("| stage | count |")[1].split("\n\n")[0]
+    labels = [line.split("|")[1].strip() for line in counts_table.splitlines() if line.startswith("| ")]
+    assert len(labels) == len(set(labels)), "markdown strips indentation: every row label must differ"
     events = artifacts[EVENTS_KEY]
     assert events.type == "table" and "CONSULT" in str(events.data)
+    rows = json.loads(events.data) if isinstance(events.data, str) else events.data
+    assert rows and all(len(str(row["sentence"] or "")) <= 90 and len(row["cluster"] or "") <= 8 for row in rows)
     with session(db, read_only=True) as con:
         loaded = con.execute("SELECT status, flow_run_id, articles_loaded FROM runs WHERE run_id = ?",
                              [first["run_id"]]).fetchall()
     assert loaded == [("COMPLETED", first["flow_run_id"], 1)]
+    task_runs = asyncio.run(_task_run_names(first["flow_run_id"]))
+    assert "warehouse_load" in task_runs  # not "warehouse_load-7df"
 
 
 def test_run_with_nothing_new_says_so_and_changes_nothing(two_runs):

@@ -110,3 +110,12 @@ def test_law_numbers_are_not_dates():
 def test_weekday_typo_near_anchor_keeps_the_day():
     # 19 October 2025 was a Sunday; the text says Saturday. The date near the anchor wins.
     assert one("pada Sabtu (19/10)", D(2025, 10, 20)).date == D(2025, 10, 19)
+
+
+def test_only_a_bare_weekday_can_be_read_forward():
+    anchor = dt.date(2024, 3, 12)  # a Tuesday
+    bare = one("dijadwalkan pada Kamis", anchor)
+    assert bare.bare_weekday and bare.date == dt.date(2024, 3, 7)
+    assert bare.forward(anchor).date == dt.date(2024, 3, 14)
+    last = one("pada Kamis lalu", anchor)
+    assert not last.bare_weekday and last.forward(anchor).date == last.date

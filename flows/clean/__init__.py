@@ -70,7 +70,7 @@ def clean_articles(raw: pl.DataFrame) -> pl.DataFrame:
             out["clean_error"] = f"body longer than max_body_chars ({len(out['body'])} > {settings.max_body_chars})"
         out["doc_id"] = rec.get("doc_id") or out["article_id"]
         out["source_file"] = rec.get("source_file") or ""
-        out["url"] = rec.get("url")
+        out["url"] = out.get("url") or rec.get("url")  # a saved page knows its own address
         out["content_hash"] = content_hash(out["body"])
         rows.append(out)
 

@@ -131,6 +131,7 @@ def clean_document(rec: dict[str, Any], min_body_chars: int = 40) -> dict[str, A
     if (rec.get("format") or "txt") in ("html", "jsonl-html") and rec.get("html"):
         page = extract_html(rec["html"], url)
         text = page.text
+        url = url or page.url
     else:
         text = rec.get("text") or ""
     verdicts = classify_lines(split_lines(text))
@@ -182,6 +183,7 @@ def clean_document(rec: dict[str, Any], min_body_chars: int = 40) -> dict[str, A
         error = f"no readable body ({len(body)} characters after cleaning)"
     return {
         "article_id": article_id(url, body or text),
+        "url": url,
         "title": title[:400] if title else None,
         "published_at": published,
         "published_precision": precision if published is not None else None,

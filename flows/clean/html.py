@@ -31,6 +31,7 @@ _PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 _BODY = re.compile(r"<body\b.*", re.IGNORECASE | re.DOTALL)
 _SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
 _SITE_KEYS = ("og:site_name", "application-name", "publisher", "twitter:site")
+_LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class HtmlPage:
     captions: tuple[str, ...] = ()  # photo captions, which trafilatura leaves out
     editor: str | None = None  # from a byline such as "Editor Ambaranie Nadia"
     header_lines: tuple[str, ...] = ()  # short visible lines after the <h1>, where the date sits
+    url: str | None = None  # the page's own address: <link rel="canonical">, else og:url
 
 
 def _text(fragment: str) -> str:
@@ -61,6 +63,17 @@ def _metas(page: str) -> dict[str, str]:
         if key and "content" in attrs and key not in found:
             found[key] = htmllib.unescape(attrs["content"]).strip()
     return found
+
+
+def page_url(page: str, metas: dict[str, str]) -> str | None:
+    """The page's own absolute URL: ``<link rel="canonical">``, else ``og:url``."""
+    for tag in _LINK.findall(page):
+        attrs = {k.lower(): (a or b or c) for k, a, b, c in _ATTR.findall(tag)}
+        href = htmllib.unescape(attrs.get("href", "")).strip()
+        if "canonical" in attrs.get("rel", "").lower().split() and href.startswith(("http://", "https://")):
+            return href
+    og = metas.get("og:url", "")
+    return og if og.startswith(("http://", "https://")) else None
 
 
 def _published(page: str, metas: dict[str, str]) -> str | None:
@@ -109,7 +122,7 @@ def extract_html(page: str, url: str | None = None) -> HtmlPage:
     visible = _visible_lines(page)
     return HtmlPage(
         text, tuple(dict.fromkeys(t for t in titles if t)), h1s, published, fallback, sitename, host,
-        captions, _editor(visible), _header_lines(visible, h1s),
+        captions, _editor(visible), _header_lines(visible, h1s), page_url(page, metas),
     )
 
 

@@ -218,6 +218,8 @@ def _candidates(
         context = find_context(tokens, trig, tok_hi, lex)
         past = is_past(tokens, trig, tok_lo, lex)
         date, date_source = _pick_date(dates, spans, body, sid, trig, anchor, past and not future)
+        if date is not None and future and anchor is not None:
+            date = date.forward(anchor)  # "dijadwalkan ... pada Kamis": the coming Thursday
         if date is not None and date.future:
             future = True
         sources = args.sources[:_MAX_SPLIT] or [None]
