@@ -3,16 +3,19 @@ SHELL := /bin/bash
 export UV_COMPILE_BYTECODE := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export PREFECT_LOGGING_LEVEL ?= WARNING
-# uv on PATH, else the uv Python package (installed with pip below when missing).
-UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+# uv on PATH, else the uv Python package if python3 has it, else a private copy in
+# .venv-uv (scripts/bootstrap-uv.sh), installed without touching the system Python.
+UV_BOOT := .venv-uv/bin/uv
+UV := $(shell command -v uv 2>/dev/null || (python3 -m uv --version >/dev/null 2>&1 && echo "python3 -m uv") || echo $(UV_BOOT))
 VENV := .venv
 STAMP := $(VENV)/.synced
 
 .PHONY: setup run test server serve bench train-ner score
 
-$(STAMP): pyproject.toml uv.lock
-	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 \
-		|| python3 -m pip install --quiet uv || python3 -m pip install --quiet --user uv
+$(UV_BOOT):
+	scripts/bootstrap-uv.sh .venv-uv
+
+$(STAMP): pyproject.toml uv.lock $(if $(filter $(UV_BOOT),$(UV)),$(UV_BOOT))
 	$(UV) sync --frozen --all-groups
 	@touch $(STAMP)
 
