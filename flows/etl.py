@@ -9,21 +9,21 @@ from collections import deque
 from datetime import datetime, timezone
 from pathlib import Path
 
-from prefect import flow, get_run_logger, task
+from prefect import Flow, flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.runtime import flow_run
 from tqdm import tqdm
 
 from flows import handoff
-from flows.events import assign_clusters
 from flows.handoff import BatchFolder
-from flows.ingest import BatchSpec, plan_batches, unchanged_documents
 from flows.report import publish_run_artifacts
 from flows.runner import batches_in_flight, make_task_runner, resolve_workers, run_stage, runs_in_process, stage_pool
-from flows.settings import get_settings
-from warehouse.db import session
+from warehouse.ledger import read_ledger
 from warehouse.loader import load_run, record_failed_run
-from warehouse.staging import STAGED_TABLES
+from warehouse.staging import publish_to_lake
+from warta.events import assign_clusters
+from warta.ingest import BatchSpec, plan_batches, seen_inputs, skip_unchanged
+from warta.settings import Settings, get_settings
 
 TASK_OPTIONS = {"cache_policy": NO_CACHE, "persist_result": False}
 
@@ -63,52 +63,6 @@ def warehouse_load_task(db: str, stage_dir: str, run: dict, recluster: bool = Tr
                     settings.lock_retries, settings.lock_backoff_seconds)
 
 
-def read_ledger(db: Path) -> dict[str, str]:
-    """Content hashes of the documents already processed into ``db`` (empty for a new warehouse)."""
-    if not db.exists():
-        return {}
-    # Read-only, so a run can start while an analyst holds a read-only connection; only the load waits.
-    with session(db, read_only=True) as con:
-        if not con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = 'documents'").fetchone()[0]:
-            return {}
-        rows = con.execute("SELECT record_key, raw_hash FROM documents").fetchall()
-    return dict(rows)
-
-
-def seen_inputs(known: dict[str, str] | None) -> set[tuple[str, str]]:
-    """``(file, content hash)`` of every ledger entry: a JSONL key ``file#id`` counts under its file."""
-    if not known:
-        return set()
-    out = set()
-    for key, digest in known.items():
-        out.add((key, digest))
-        if "#" in key:
-            out.add((key.rsplit("#", 1)[0], digest))
-    return out
-
-
-def skip_unchanged(spec: BatchSpec, seen: set[tuple[str, str]]) -> tuple[BatchSpec, int]:
-    """Drop the pieces of ``spec`` whose every document is in the ledger unchanged; count their documents.
-
-    Hashing lines is a hundred times cheaper than decoding and parsing them, so a
-    re-run over an unchanged corpus reads no document and starts no batch task.
-    A piece with any new, changed or unreadable document is kept whole: the clean
-    stage then skips its unchanged documents one by one, as before.
-    """
-    if not seen:
-        return spec, 0
-    kept, skipped = [], 0
-    for piece in spec.pieces:
-        count = unchanged_documents(piece, seen, get_settings().max_file_bytes)
-        if count is None:
-            kept.append(piece)
-        else:
-            skipped += count
-    if not skipped:
-        return spec, 0
-    return BatchSpec(number=spec.number, pieces=kept, documents=spec.documents - skipped), skipped
-
-
 def _run_name() -> str:
     params = flow_run.parameters or {}
     paths = params.get("paths") or ["seeds"]
@@ -117,7 +71,7 @@ def _run_name() -> str:
     return f"etl {label}{more} {datetime.now(timezone.utc):%Y-%m-%d %H:%M:%S}"
 
 
-@flow(name="etl", flow_run_name=_run_name, log_prints=True, task_runner=make_task_runner(get_settings().dask_address, get_settings().workers))
+@flow(name="etl", flow_run_name=_run_name, log_prints=True)
 def etl(
     paths: list[str] | None = None,
     db: str | None = None,
@@ -163,7 +117,7 @@ def etl(
         workers = min(resolve_workers(settings.workers), len(specs))
         with stage_pool(workers, enabled=workers > 1 and runs_in_process()):
             for spec in specs:
-                spec, unchanged = skip_unchanged(spec, seen)
+                spec, unchanged = skip_unchanged(spec, seen, settings.max_file_bytes)
                 if unchanged:
                     for key in ("documents_in", "unchanged"):
                         totals[key] = totals.get(key, 0) + unchanged
@@ -184,7 +138,7 @@ def etl(
                    records_quarantined=totals.get("records_quarantined", 0))
         # Clusters only change when articles were (re)loaded; an unchanged corpus skips the recluster.
         loaded = warehouse_load_task(str(db_path), stage_dir, run, recluster=totals.get("raw_articles", 0) > 0)
-        _publish_lake(stage_dir, run["run_id"], settings.lake_dir)
+        publish_to_lake(stage_dir, run["run_id"], settings.lake_dir)
     except Exception as exc:
         try:
             record_failed_run(db_path, run, f"{type(exc).__name__}: {exc}", settings.lock_retries, settings.lock_backoff_seconds)
@@ -200,15 +154,11 @@ def etl(
     return summary
 
 
-def _publish_lake(stage_dir: str, run_id: str, lake_dir: Path | None) -> None:
-    """Keep the run's Parquet partitions in the lake as ``<lake>/<table>/run_id=<id>/part-*.parquet``.
+def etl_flow(settings: Settings | None = None) -> Flow:
+    """The ``etl`` flow with the task runner the settings choose, chosen now, not at import.
 
-    DuckDB reads the lake directly: ``read_parquet('<lake>/events/*/*.parquet', hive_partitioning=true)``.
+    The thread pool with worker processes for a local run; a Dask cluster when
+    ``WARTA_DASK_ADDRESS`` is set (``flows/runner.py``).
     """
-    if lake_dir is None:
-        return
-    for table_dir in Path(stage_dir).iterdir():
-        if table_dir.is_dir() and table_dir.name in STAGED_TABLES:
-            target = Path(lake_dir) / table_dir.name / f"run_id={run_id}"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(str(table_dir), str(target))
+    settings = settings or get_settings()
+    return etl.with_options(task_runner=make_task_runner(settings.dask_address, settings.workers))

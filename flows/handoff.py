@@ -18,9 +18,9 @@ from pathlib import Path
 
 import polars as pl
 
-from flows import pipeline
-from flows.ingest import BatchSpec, read_batch
 from warehouse.staging import write_batch
+from warta import pipeline
+from warta.ingest import BatchSpec, read_batch
 
 WORK_DIR = "_work"  # inside the run's stage folder, next to the staged tables
 

@@ -17,8 +17,8 @@ DEFAULT_API_URL = "http://127.0.0.1:4200/api"  # where `make server` listens
 
 def check_cron(cron: str, timezone: str | None = None):
     """Return the Prefect ``CronSchedule`` for ``cron``; raise ``ValueError`` on a bad expression or timezone."""
-    from pydantic import ValidationError
     from prefect.client.schemas.schedules import CronSchedule
+    from pydantic import ValidationError
 
     try:
         return CronSchedule(cron=cron, timezone=timezone)
@@ -43,14 +43,14 @@ def build_deployment(
     """The ``etl/<name>`` deployment (a Prefect ``RunnerDeployment``) with its cron schedule and inbox parameters."""
     from prefect.deployments.runner import EntrypointType
 
-    from flows.etl import etl
-    from flows.settings import get_settings
+    from flows.etl import etl_flow
+    from warta.settings import get_settings
 
     settings = get_settings()
     inbox = Path(inbox or settings.inbox_dir)
     db = Path(db or settings.db)
     schedule = check_cron(cron, timezone)
-    return etl.to_deployment(
+    return etl_flow(settings).to_deployment(
         name=name,
         schedule=schedule,
         parameters=inbox_parameters(inbox, db, full),
@@ -85,7 +85,7 @@ def serve_inbox(
     """
     from prefect import serve
 
-    from flows.settings import get_settings
+    from warta.settings import get_settings
 
     inbox = Path(inbox or get_settings().inbox_dir)
     inbox.mkdir(parents=True, exist_ok=True)  # an empty inbox is fine: its runs say "nothing new"

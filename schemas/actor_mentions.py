@@ -3,6 +3,7 @@
 import pandera.polars as pa
 from pandera.typing.polars import Series
 
+from schemas.vocabulary import values
 
 
 class ActorMentions(pa.DataFrameModel):
@@ -14,7 +15,7 @@ class ActorMentions(pa.DataFrameModel):
     start: Series[int] = pa.Field(ge=0)
     end: Series[int] = pa.Field(ge=1)
     sentence_id: Series[int] = pa.Field(ge=0)
-    type: Series[str] = pa.Field(isin=["PER", "ORG", "LOC", "COUNTRY"])
+    type: Series[str] = pa.Field(isin=values("mention_types"))
     role: Series[str] = pa.Field(nullable=True)
 
     @pa.dataframe_check(error="mention span is empty or reversed")
@@ -33,9 +34,9 @@ class Actors(pa.DataFrameModel):
 
     actor_id: Series[str] = pa.Field(unique=True, str_length={"min_value": 1})
     name: Series[str] = pa.Field(str_length={"min_value": 1})
-    actor_type: Series[str] = pa.Field(isin=["person", "organization", "country", "location", "group"])
+    actor_type: Series[str] = pa.Field(isin=values("actor_types"))
     country_code: Series[str] = pa.Field(nullable=True, str_matches=r"^[A-Z]{3}$")
-    sector: Series[str] = pa.Field(nullable=True)
+    sector: Series[str] = pa.Field(nullable=True, isin=values("sectors"))
 
     class Config:
         strict = False

@@ -1,29 +1,30 @@
 """Boundary after cleaning: one row per article with its metadata and clean body."""
 
-import polars as pl
 import pandera.polars as pa
+import polars as pl
 from pandera.typing.polars import Series
 
-PRECISIONS = ["minute", "day", "month", "year", "inferred"]
+from schemas.vocabulary import values
 
 
 class CleanArticles(pa.DataFrameModel):
     """A clean article; offsets of every later stage point into ``body``."""
 
-    article_id: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{16}$")
+    # Unique in a batch: a later document with the same id (same URL or body) is quarantined.
+    article_id: Series[str] = pa.Field(unique=True, str_matches=r"^[0-9a-f]{16}$")
     doc_id: Series[str]
     source_file: Series[str]
     url: Series[str] = pa.Field(nullable=True)
     title: Series[str] = pa.Field(nullable=True, str_length={"min_value": 1, "max_value": 400})
     published_at: Series[pl.Datetime(time_unit="us", time_zone="UTC")] = pa.Field(nullable=True)
-    published_precision: Series[str] = pa.Field(nullable=True, isin=PRECISIONS)
+    published_precision: Series[str] = pa.Field(nullable=True, isin=values("published_precisions"))
     outlet_id: Series[str] = pa.Field(nullable=True)
     dateline: Series[str] = pa.Field(nullable=True)
     editor: Series[str] = pa.Field(nullable=True)
     language: Series[str] = pa.Field(str_length={"min_value": 2, "max_value": 3})
     body: Series[str] = pa.Field(str_length={"min_value": 1})
     content_hash: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
-    duplicate_of: Series[str] = pa.Field(nullable=True)
+    duplicate_of: Series[str] = pa.Field(nullable=True, str_matches=r"^[0-9a-f]{16}$")
 
     @pa.check("published_at", error="published_at before 1900 or in the future")
     def plausible_publish_time(cls, data) -> bool:  # noqa: N805

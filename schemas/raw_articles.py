@@ -3,6 +3,8 @@
 import pandera.polars as pa
 from pandera.typing.polars import Series
 
+from schemas.vocabulary import values
+
 
 class RawArticles(pa.DataFrameModel):
     """A decoded input document with its provenance."""
@@ -10,7 +12,7 @@ class RawArticles(pa.DataFrameModel):
     doc_id: Series[str] = pa.Field(str_length={"min_value": 1})
     source_file: Series[str] = pa.Field(str_length={"min_value": 1})
     url: Series[str] = pa.Field(nullable=True)
-    format: Series[str] = pa.Field(isin=["txt", "html", "jsonl-text", "jsonl-html"])
+    format: Series[str] = pa.Field(isin=values("raw_formats"))
     text: Series[str] = pa.Field(nullable=True)
     html: Series[str] = pa.Field(nullable=True)
     title_hint: Series[str] = pa.Field(nullable=True)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import polars as pl
 import pandera.errors as pa_errors
 import pandera.polars as pa
+import polars as pl
 
-from flows.quarantine import quarantine_frame
+from warta.quarantine import quarantine_frame
 
 
 def validate_split(
@@ -28,16 +28,21 @@ def validate_split(
         cases = exc.failure_cases
     except (pa_errors.SchemaError, pl.exceptions.PolarsError) as exc:
         return frame.clear(), _all_rows(frame, stage, key, f"{model.__name__}: {exc}")
-    row_cases = cases.filter(pl.col("index").is_not_null())
-    if row_cases.height < cases.height:
-        frame_level = cases.filter(pl.col("index").is_null())
+    frame_level = cases.filter(pl.col("index").is_null())
+    if frame_level.height:
         reason = "; ".join(
             f"{c['check']} ({c['column']})" for c in frame_level.select("check", "column").unique().to_dicts()
         )
         return frame.clear(), _all_rows(frame, stage, key, f"{model.__name__}: {reason}")
+    row_cases = _later_duplicates_only(frame, cases)
+    if row_cases.is_empty():
+        return frame, quarantine_frame()
     reasons = (
         row_cases.with_columns(
-            pl.format("{} failed {}", pl.col("column").fill_null("row"), pl.col("check")).alias("why")
+            pl.when(pl.col("check") == UNIQUE)
+            .then(pl.format("duplicate {}: an earlier row of this batch has the same value", pl.col("column")))
+            .otherwise(pl.format("{} failed {}", pl.col("column").fill_null("row"), pl.col("check")))
+            .alias("why")
         )
         .group_by("index")
         .agg(pl.col("why").unique().sort().str.join("; "))
@@ -53,6 +58,27 @@ def validate_split(
         pl.lit(None, dtype=pl.String).alias("payload"),
     )
     return valid, quarantine
+
+
+UNIQUE = "field_uniqueness"
+
+
+def _later_duplicates_only(frame: pl.DataFrame, row_cases: pl.DataFrame) -> pl.DataFrame:
+    """Uniqueness failures without the first row of each value: the first stays valid.
+
+    pandera's polars backend reports every row of a duplicated value; a contract that
+    says "unique" is met by keeping the first and quarantining the later ones.
+    """
+    unique = row_cases.filter(pl.col("check") == UNIQUE)
+    if unique.is_empty():
+        return row_cases
+    firsts = []
+    for column in unique["column"].unique().to_list():
+        first_rows = frame.select(pl.col(column).is_first_distinct()).to_series()
+        firsts.append(pl.DataFrame({"column": column, "index": first_rows.arg_true().cast(pl.Int64)}))
+    first = pl.concat(firsts).with_columns(pl.lit(True).alias("first"))
+    marked = row_cases.with_columns(pl.col("index").cast(pl.Int64)).join(first, on=["column", "index"], how="left")
+    return marked.filter(~((pl.col("check") == UNIQUE) & pl.col("first").fill_null(False))).drop("first")
 
 
 def _all_rows(frame: pl.DataFrame, stage: str, key: str, reason: str) -> pl.DataFrame:

@@ -8,7 +8,7 @@
    ``seeds/``. Only when ``--n`` asks for more than that are perturbed copies added
    (own id and url, another paragraph and sentence order); the table says how many
    documents are distinct. Without ``../shared`` only the seeds are distinct.
-2. Plain functions: the stages of ``flows/pipeline.py`` on worker processes (as the
+2. Plain functions: the stages of ``warta/pipeline.py`` on worker processes (as the
    flow uses them), timed per stage, staged as Parquet and loaded into a fresh DuckDB.
 3. The Prefect flow end to end: ``warta run corpus.jsonl --db fresh.duckdb`` under
    ``/usr/bin/time -v``, then the same command again (the incremental re-run).
@@ -33,8 +33,8 @@ import tempfile
 import threading
 import time
 from collections import deque
-from itertools import zip_longest
 from datetime import datetime, timezone
+from itertools import zip_longest
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,20 +42,14 @@ sys.path.insert(0, str(ROOT))
 
 import psutil  # noqa: E402  (a dependency of distributed)
 
-from flows import pipeline  # noqa: E402
-from flows.actors import actor_mentions  # noqa: E402
-from flows.clean import article_citations  # noqa: E402
-from flows.events import assign_clusters, extract_events  # noqa: E402
-from flows.ingest import plan_batches, read_batch  # noqa: E402
 from flows.runner import resolve_workers, stage_pool  # noqa: E402
-from flows.settings import get_settings  # noqa: E402
-from flows.text import sentence_spans  # noqa: E402
-from schemas.actor_mentions import ActorMentions, Actors  # noqa: E402
-from schemas.citations import Citations  # noqa: E402
-from schemas.events import Events  # noqa: E402
-from schemas.validate import validate_split  # noqa: E402
 from warehouse.loader import load_run  # noqa: E402
 from warehouse.staging import write_batch  # noqa: E402
+from warta import pipeline  # noqa: E402
+from warta.events import assign_clusters  # noqa: E402
+from warta.ingest import plan_batches, read_batch  # noqa: E402
+from warta.settings import get_settings  # noqa: E402
+from warta.text.sentences import sentence_spans  # noqa: E402
 
 BENCH_DIR = ROOT / "bench"
 STAGES = ("ingest", "clean", "sources", "actors", "events", "stage")
@@ -233,7 +227,7 @@ class RssSampler:
 def plain_batch(spec, max_file_bytes: int, stage_dir: str) -> tuple[dict[str, float], dict[str, int]]:
     """One batch through every stage as plain functions, timed per stage (runs in a worker).
 
-    The same calls as ``pipeline.extract_batch``, split so each stage has its own clock.
+    The pipeline's own functions, with a lap of the clock as each stage ends.
     """
     t: dict[str, float] = {}
     clock, cpu = time.perf_counter(), time.process_time()
@@ -247,25 +241,12 @@ def plain_batch(spec, max_file_bytes: int, stage_dir: str) -> tuple[dict[str, fl
 
     raw, q_ingest = read_batch(spec, max_file_bytes)
     lap("ingest")
-    raw, clean, q_docs, counts = pipeline.clean_batch(raw, q_ingest, None)
+    cleaned = pipeline.clean_batch(raw, q_ingest, None)
     lap("clean")
-    citations, q_cit = validate_split(article_citations(clean), Citations, "citations", "article_id")
-    lap("sources")
-    mentions, actors = actor_mentions(clean)
-    mentions, q_men = validate_split(mentions, ActorMentions, "actor_mentions", "article_id")
-    actors, q_act = validate_split(actors, Actors, "actors", "actor_id")
-    lap("actors")
-    events, q_evt = validate_split(extract_events(clean, mentions, actors), Events, "events", "event_id")
-    lap("events")
-    import polars as pl
-
-    result = pipeline.BatchResult(
-        clean, citations, mentions, actors, events,
-        pl.concat([q_docs, q_cit, q_men, q_act, q_evt]), pipeline.document_ledger(raw, clean),
-    )
+    result = pipeline.batch_result(cleaned, pipeline.extract_batch(cleaned[1], lap))
     rows = write_batch(stage_dir, spec.number, result.frames())
     lap("stage")
-    counts = {"documents": spec.documents, "articles": clean.height, "rows": sum(rows.values()), **rows}
+    counts = {"documents": spec.documents, "articles": result.articles.height, "rows": sum(rows.values()), **rows}
     return t, counts
 
 
@@ -307,7 +288,8 @@ def measure_plain(corpus: Path, batch_size: int, workers: int, limit: int | None
         if db.exists():
             db.unlink()
         t0, c0 = time.perf_counter(), time.process_time()
-        run = {"run_id": "bench-plain", "flow_run_id": None, "started_at": datetime.now(timezone.utc)}
+        run = {"run_id": "bench-plain", "flow_run_id": None, "started_at": datetime.now(timezone.utc),
+               "documents_in": totals.get("documents", 0)}
         loaded = load_run(db, stage_dir, run, assign_clusters)
         load_wall, load_cpu = time.perf_counter() - t0, time.process_time() - c0
     shutil.rmtree(stage_dir, ignore_errors=True)

@@ -23,9 +23,9 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flows.actors import actor_mentions  # noqa: E402
-from flows.actors.resolve import normalise_name  # noqa: E402
-from flows.settings import get_settings  # noqa: E402
+from warta.actors import actor_mentions  # noqa: E402
+from warta.actors.resolve import normalise_name  # noqa: E402
+from warta.settings import get_settings  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "golden" / "actors" / "golden.yaml"
 TYPES = ("PER", "ORG", "COUNTRY", "LOC")
@@ -192,7 +192,7 @@ def read_bio(path: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
 def ner_dev(use_ner: bool | None) -> dict:
     """Entity-level P/R/F1 of the actor mentions (COUNTRY counted as LOC) on the cased dev
     splits of ../shared/data/ner, next to the bare NER tagger's."""
-    from flows.actors import load_ner
+    from warta.actors import load_ner
 
     res = {}
     for name in ("nergrit.valid.tsv", "idner-news-2k.dev.tsv"):
@@ -246,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
-    from flows.actors import load_ner
+    from warta.actors import load_ner
 
     print(f"articles: {report['articles']}   NER: {'off' if args.no_ner or load_ner() is None else 'on'}")
     for g, by_type in report["counts"].items():

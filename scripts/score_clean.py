@@ -25,8 +25,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flows.clean import article_citations, clean_articles  # noqa: E402
-from flows.settings import get_settings  # noqa: E402
+from warta.clean import article_citations, clean_articles  # noqa: E402
+from warta.settings import get_settings  # noqa: E402
 
 GOLD = ROOT / "tests" / "golden" / "clean"
 _WORDS = re.compile(r"\w+")

@@ -24,8 +24,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from flows.actors import actor_mentions  # noqa: E402
-from flows.events import assign_clusters, extract_events  # noqa: E402
+from warta.actors import actor_mentions  # noqa: E402
+from warta.events import assign_clusters, extract_events  # noqa: E402
 
 SYMMETRIC = {"CONSULT", "AGREE", "COOPERATE"}
 
@@ -35,8 +35,8 @@ def _ws(s: str) -> str:
 
 
 def _clean_from_files(paths: list[Path]) -> pl.DataFrame:
-    from flows.ingest import raw_articles
-    from flows.pipeline import validated_clean_articles
+    from warta.ingest import raw_articles
+    from warta.pipeline import validated_clean_articles
 
     raws = [r for r, _ in raw_articles([str(p) for p in paths], 2000, 20_000_000)]
     clean, _ = validated_clean_articles(pl.concat(raws))

@@ -1,4 +1,4 @@
-"""Train the Indonesian NER model (flows/actors/ner.py) from ../shared/data/ner.
+"""Train the Indonesian NER model (warta/actors/ner.py) from ../shared/data/ner.
 
 Reproducible and deterministic: the same data and package versions give the same
 model. Steps:
@@ -11,7 +11,7 @@ model. Steps:
    print entity-level P/R/F1 per type and overall on nergrit.valid,
    idner-news-2k.dev and idner-news-2k.test;
 3. unless ``--eval-only``, train the shipped model on all splits and write it to
-   ``flows/models/ner-id.crfsuite`` with its metadata.
+   ``warta/models/ner-id.crfsuite`` with its metadata.
 
 Usage: python scripts/train_ner.py [--data DIR] [--out DIR] [--c1 X] [--c2 Y]
 """
@@ -33,20 +33,20 @@ import pycrfsuite
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from flows.actors.ner import (  # noqa: E402
+from warta.actors.ner import NerTagger  # noqa: E402
+from warta.actors.ner_features import (  # noqa: E402
     ENTITY_TYPES,
     FEATURE_VERSION,
     MODEL_STEM,
-    NerTagger,
     Resources,
-    _read_clusters,
     bio_to_spans,
     load_cues,
+    read_clusters,
     sentence_features,
     tokenize,
 )
-from flows.settings import get_settings  # noqa: E402
-from flows.text import sentence_spans  # noqa: E402
+from warta.settings import get_settings  # noqa: E402
+from warta.text.sentences import sentence_spans  # noqa: E402
 
 TRAIN_SPLITS = ["nergrit.train", "idner-news-2k.train"]
 # NERP is lower-cased and leaves many organisations unlabelled: trained on directly it
@@ -399,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
     if "clusters" in args.ablate:
         clusters = {}
     elif args.clusters and args.clusters.is_file():
-        clusters = {w: v for w, v in _read_clusters(args.clusters).items()}
+        clusters = {w: v for w, v in read_clusters(args.clusters).items()}
     else:
         # The lower-cased NERP text is fine for clusters (they ignore case), not for casing.
         clusters = word_clusters(streams + [[t for t, _ in s] for n in args.names_from for s in data.get(n, [])])

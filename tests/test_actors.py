@@ -5,9 +5,9 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from flows.actors import actor_id, actor_mentions, get_gazetteer
-from flows.actors.gazetteer import GazActor
-from flows.text import sentence_index, sentence_spans
+from warta.actors import actor_id, actor_mentions, get_gazetteer
+from warta.actors.gazetteer import GazActor
+from warta.text.sentences import sentence_index, sentence_spans
 
 
 def run(*bodies: str, ids: list[str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -241,7 +241,7 @@ def _ner(body: str, *spans: tuple[str, str]) -> list[tuple[int, int, str]]:
 
 
 def _extract(body: str, *spans: tuple[str, str]) -> dict[str, tuple[str, str]]:
-    from flows.actors.mentions import extract_article
+    from warta.actors.mentions import extract_article
 
     found = extract_article(body, get_gazetteer(), _ner(body, *spans))
     return {m.text: (m.type, m.actor.name) for m in found}
@@ -359,7 +359,7 @@ def test_offsets_survive_characters_that_change_length_when_lowered() -> None:
 def test_curated_lexicons_are_well_formed() -> None:
     import pycountry
 
-    from flows.lexicon import load_yaml
+    from warta.lexicon import load_yaml
 
     iso3 = {c.alpha_3 for c in pycountry.countries}
     sectors = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "SPY", "JUD", "LEG", "MED", "IGO", "NGO",
@@ -379,8 +379,8 @@ def test_curated_lexicons_are_well_formed() -> None:
 
 
 def test_headed_organisation_stops_before_a_persons_name() -> None:
-    from flows.actors import load_ner
-    from flows.actors.mentions import extract_article
+    from warta.actors import load_ner
+    from warta.actors.mentions import extract_article
 
     if load_ner() is None:
         pytest.skip("the stop rule uses the NER's casing table")

@@ -6,8 +6,8 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from flows.clean import CLEAN_SCHEMA, article_citations, clean_articles
-from flows.clean.sources import CITATION_SCHEMA
+from warta.clean import CLEAN_SCHEMA, article_citations, clean_articles
+from warta.clean.sources import CITATION_SCHEMA
 
 PROJECT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((PROJECT / "seeds").glob("*.txt"))
@@ -180,7 +180,7 @@ def test_visible_headline_wins_over_a_reworded_seo_title():
 
 
 def test_overlong_body_is_refused_with_a_reason(monkeypatch):
-    from flows.settings import get_settings
+    from warta.settings import get_settings
 
     monkeypatch.setattr(get_settings(), "max_body_chars", 500)
     text = "Presiden Joko Widodo meresmikan jembatan baru di Jakarta pada Senin. " * 20
@@ -193,7 +193,7 @@ def test_overlong_body_is_refused_with_a_reason(monkeypatch):
 
 
 def test_a_saved_page_keeps_its_own_url():
-    from flows.clean.ids import article_id
+    from warta.clean.ids import article_id
 
     page = (HTML / "detik_inflasi.html").read_text(encoding="utf-8")
     canonical = "https://news.detik.com/berita/d-8180001/mendagri-minta-pemda-pantau-harga-cabai-jelang-akhir-tahun"

@@ -1,6 +1,6 @@
-"""Line-level boilerplate removal (flows/clean/boilerplate.py)."""
+"""Line-level boilerplate removal (warta/clean/boilerplate.py)."""
 
-from flows.clean.boilerplate import classify_lines, photo_credit
+from warta.clean.boilerplate import classify_lines, photo_credit
 
 
 def kept(lines):
@@ -150,7 +150,7 @@ def test_closing_agency_tag_is_a_source():
 
 
 def test_editor_names():
-    from flows.clean.boilerplate import EDITOR
+    from warta.clean.boilerplate import EDITOR
 
     def name(text):
         m = EDITOR.search(text)
@@ -163,7 +163,7 @@ def test_editor_names():
 
 
 def test_bracketed_initials_and_kontan_dateline():
-    from flows.clean.metadata import parse_dateline
+    from warta.clean.metadata import parse_dateline
 
     v = classify_lines([STORY[0], "Isi kedua yang menutup berita. [ded]", "[sya]"])
     assert [ln for ln, k in zip(v.lines, v.keep) if k] == [STORY[0], "Isi kedua yang menutup berita."]

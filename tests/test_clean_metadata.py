@@ -1,10 +1,10 @@
-"""Titles, datelines, publish times and outlets (flows/clean/metadata.py, dates.py, outlets.py)."""
+"""Titles, datelines, publish times and outlets (warta/clean/metadata.py, dates.py, outlets.py)."""
 
 import datetime as dt
 
-from flows.clean import dates
-from flows.clean.metadata import detect_language, looks_like_title, parse_dateline, strip_site_suffix
-from flows.clean.outlets import outlet_from_host, outlet_from_text
+from warta.clean import dates
+from warta.clean.metadata import detect_language, looks_like_title, parse_dateline, strip_site_suffix
+from warta.clean.outlets import outlet_from_host, outlet_from_text
 
 UTC = dt.timezone.utc
 

@@ -1,6 +1,6 @@
-"""Cited sources, photo credits and publishers (flows/clean/sources.py)."""
+"""Cited sources, photo credits and publishers (warta/clean/sources.py)."""
 
-from flows.clean.sources import cited_in, citations_of, sources_of_credit
+from warta.clean.sources import citations_of, cited_in, sources_of_credit
 
 
 def ids(text):

@@ -8,7 +8,7 @@ import sys
 
 from tests.conftest import PROJECT, SEEDS
 
-WARTA = [sys.executable, "-m", "flows.cli"]
+WARTA = [sys.executable, "-m", "warta.cli"]
 KEYS = {"id", "source_file", "title", "published_at", "published_precision", "outlet", "dateline", "language",
         "body", "mentions", "events", "citations", "quarantine"}
 
@@ -132,7 +132,7 @@ def test_every_command_and_option_is_documented_in_the_readme():
     import argparse
     import re
 
-    from flows.cli import build_parser
+    from warta.cli import build_parser
 
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     rows = {m.group(1): m.group(0) for m in re.finditer(r"^\| `warta (\w+)[^\n]*", readme, re.MULTILINE)}

@@ -8,10 +8,18 @@ import pytest
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.etl import etl
-from flows.runner import WORKER_GC_THRESHOLDS, batches_in_flight, make_task_runner, parse_local, run_stage, stage_pool, uses_dask
-from flows.settings import get_settings
+from flows.runner import (
+    WORKER_GC_THRESHOLDS,
+    batches_in_flight,
+    make_task_runner,
+    parse_local,
+    run_stage,
+    stage_pool,
+    uses_dask,
+)
 from tests.conftest import SEEDS
 from warehouse.db import session
+from warta.settings import get_settings
 
 # Columns that record when or in which run a row was written, not what it says.
 RUN_COLUMNS = {"run_id", "ingested_at", "quarantined_at", "seen_at"}

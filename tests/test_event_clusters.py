@@ -7,11 +7,11 @@ import random
 
 import polars as pl
 
-from flows.events import assign_clusters
+from warta.events import assign_clusters
 
 
 def _linked(a: dict, b: dict) -> bool:
-    """The relation of flows/events/clusters.py, pair by pair (the slow reference)."""
+    """The relation of warta/events/clusters.py, pair by pair (the slow reference)."""
     if a["event_date"] is None or b["event_date"] is None or a["event_type"] != b["event_type"]:
         return False
     if (a["negated"], a["future"]) != (b["negated"], b["future"]):

@@ -1,12 +1,12 @@
-"""Tests for flows.events: triggers, arguments, modes, dates, places, codes and clusters."""
+"""Tests for warta.events: triggers, arguments, modes, dates, places, codes and clusters."""
 
 import datetime as dt
 
 import polars as pl
 import pytest
 
-from flows.events import EVENT_SCHEMA, assign_clusters, extract_events
-from flows.events.lexicon import expand, find_triggers, get_lexicon, tokenize
+from warta.events import EVENT_SCHEMA, assign_clusters, extract_events
+from warta.events.lexicon import expand, find_triggers, get_lexicon, tokenize
 
 
 def frames(docs):
@@ -266,7 +266,7 @@ def test_leading_source_clause_is_not_the_subject():
 
 
 def test_users_extend_the_trigger_lexicon(tmp_path, monkeypatch):
-    from flows.settings import get_settings
+    from warta.settings import get_settings
 
     (tmp_path / "triggers.yaml").write_text(
         "triggers:\n  - type: CONSULT\n    mode: visit\n    verbs: [sowan ke]\n", encoding="utf-8")

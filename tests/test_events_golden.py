@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from flows.events.lexicon import get_lexicon
+from warta.events.lexicon import get_lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests/golden/events/golden.yaml"

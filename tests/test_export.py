@@ -5,11 +5,11 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from flows.cli import main
-from flows.export import UnknownRelationError, export_relation, output_format, output_path
 from tests.conftest import SEEDS
 from tests.test_views import load_seeds
 from warehouse.db import session
+from warehouse.export import UnknownRelationError, export_relation, output_format, output_path
+from warta.cli import main
 
 SEED = SEEDS / "000_f7cb3e3a9e2b932e.txt"
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import polars as pl
 
-from flows import handoff, pipeline
+from flows import handoff
 from flows.handoff import WORK_DIR, BatchFolder
-from flows.ingest import plan_batches, read_batch
-from flows.settings import get_settings
 from tests.conftest import SEEDS
 from warehouse.staging import STAGED_TABLES, staged_files
+from warta import pipeline
+from warta.ingest import plan_batches, read_batch
+from warta.settings import get_settings
 
 
 def test_handoff_steps_stage_what_the_plain_pipeline_produces(tmp_path):

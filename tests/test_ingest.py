@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.ingest import InputPathError, plan_batches, raw_articles, stdin_documents
 from tests.conftest import SEEDS
+from warta.ingest import InputPathError, plan_batches, raw_articles, stdin_documents
 
 
 def _read_all(paths, batch_size=100, max_bytes=1_000_000):
@@ -112,9 +112,9 @@ def test_source_files_are_absolute_however_the_path_is_spelled(monkeypatch):
     b'{"id": "a", "id": "b"}', b'{"id": 7}', b'{"body": "no id"}', b'[1, 2]', b'"text"',
 ])
 def test_jsonl_ids_are_read_as_the_standard_parser_reads_them(line):
-    from flows.ingest import _line_id
+    from warta.ingest.planning import jsonl_line_id
 
     doc = json.loads(line)
-    assert _line_id(line) == (doc.get("id") if isinstance(doc, dict) else None)
+    assert jsonl_line_id(line) == (doc.get("id") if isinstance(doc, dict) else None)
     with pytest.raises(ValueError):
-        _line_id(b'{"id": "broken"')
+        jsonl_line_id(b'{"id": "broken"')

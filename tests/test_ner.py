@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from flows.actors.ner import NerTagger, bio_to_spans, sentence_features, tokenize, Resources
-from flows.settings import get_settings
+from warta.actors.ner import NerTagger
+from warta.actors.ner_features import Resources, bio_to_spans, sentence_features, tokenize
+from warta.settings import get_settings
 
 SEEDS = Path(get_settings().seeds_dir)
 NER_DATA = Path(get_settings().shared_dir) / "data" / "ner"

@@ -7,9 +7,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from flows.actors.ner import NerTagger
-from flows.actors.ner_decode import BatchDecoder, read_crfsuite_model
-from flows.settings import get_settings
+from warta.actors.ner import NerTagger
+from warta.actors.ner_decode import BatchDecoder, read_crfsuite_model
+from warta.settings import get_settings
 
 NER_DATA = Path(get_settings().shared_dir) / "data" / "ner"
 

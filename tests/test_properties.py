@@ -16,18 +16,17 @@ import sys
 import tempfile
 
 import polars as pl
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from flows.actors import actor_mentions
-from flows.clean import CLEAN_SCHEMA, clean_articles
-from flows.events import extract_events
-from flows.events.extract import local_anchor
-from flows.ingest import RAW_COLUMNS
-from flows.temporal import find_dates
-from flows.text import sentence_spans
+from warta.actors import actor_mentions
+from warta.clean import CLEAN_SCHEMA, clean_articles
+from warta.events import extract_events
+from warta.events.extract import local_anchor
+from warta.ingest import RAW_COLUMNS
+from warta.text.dates import find_dates
+from warta.text.sentences import sentence_spans
 
 # Hypothesis keeps caches in a .hypothesis folder; keep them out of the working tree.
 set_hypothesis_home_dir(os.path.join(tempfile.gettempdir(), "warta-hypothesis"))
@@ -121,7 +120,7 @@ def test_extraction_never_raises_and_offsets_fall_inside_the_body(bodies, when):
 
 def _extract(argv: list[str], stdin: bytes = b"") -> tuple[int, list[dict]]:
     """Run ``warta extract`` in this process; return its exit status and printed records."""
-    from flows.cli import main
+    from warta.cli import main
 
     out = io.StringIO()
     saved = sys.stdin
@@ -131,7 +130,8 @@ def _extract(argv: list[str], stdin: bytes = b"") -> tuple[int, list[dict]]:
             status = main(["extract", *argv])
     finally:
         sys.stdin = saved
-    return status, [json.loads(line) for line in out.getvalue().splitlines()]
+    # JSON Lines end at "\n" only: a record may hold U+2028 or \x1c, where splitlines() would cut it.
+    return status, [json.loads(line) for line in out.getvalue().split("\n") if line]
 
 
 def _check_records(records: list[dict]) -> None:
@@ -200,7 +200,7 @@ def test_the_warta_console_command_survives_random_bytes_on_stdin():
     lines += [b'{"id": "ok", "text": "Presiden Joko Widodo bertemu Perdana Menteri Malaysia di Jakarta kemarin."}',
               b'{"id": 1, "html": "<p>' + bytes(range(32, 127)) + b'</p>"}', b'{"text": null}', b"[[[[", b"\xff\xfe\x00"]
     data = b"\n".join(lines) + b"\n"
-    out = subprocess.run([sys.executable, "-m", "flows.cli", "extract", "-"], cwd=PROJECT, input=data,
+    out = subprocess.run([sys.executable, "-m", "warta.cli", "extract", "-"], cwd=PROJECT, input=data,
                          capture_output=True, timeout=300)
     assert out.returncode == 0, out.stderr.decode()[-2000:]
     records = [json.loads(line) for line in out.stdout.decode().splitlines()]
@@ -219,7 +219,7 @@ def test_decoding_gives_clean_nfc_text_or_says_why(data):
     import re
     import unicodedata
 
-    from flows.decode import DecodeError, decode_bytes
+    from warta.text.decoding import DecodeError, decode_bytes
 
     try:
         text = decode_bytes(data)
@@ -242,7 +242,7 @@ def test_ingest_gives_every_document_exactly_one_outcome(files, lines, batch_siz
 
     import polars as pl
 
-    from flows.ingest import raw_articles
+    from warta.ingest import raw_articles
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -266,7 +266,7 @@ def test_ingest_gives_every_document_exactly_one_outcome(files, lines, batch_siz
 def test_sentence_splitting_stays_linear_on_runs_of_initials():
     import time
 
-    from flows.text import sentence_spans
+    from warta.text.sentences import sentence_spans
 
     def cost(n: int) -> float:
         started = time.perf_counter()

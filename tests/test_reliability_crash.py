@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -15,12 +14,12 @@ import duckdb
 import polars as pl
 import pytest
 
-from flows import pipeline
-from flows.ingest import raw_articles
 from tests.conftest import PROJECT, SEEDS
 from warehouse.db import WarehouseLockedError, session
 from warehouse.loader import load_run
 from warehouse.staging import write_batch
+from warta import pipeline
+from warta.ingest import raw_articles
 
 RUNNER = [sys.executable, str(PROJECT / "tests" / "data" / "load_runner.py")]
 HOLDER = (
@@ -79,20 +78,25 @@ def _snapshot(db: Path) -> dict[str, list]:
         con.close()
 
 
-def _run(run_id: str) -> dict:
-    return {"run_id": run_id, "started_at": datetime.now(timezone.utc)}
+# Documents behind each staged run: seed files, and the bulk copies of the late seeds.
+DOCUMENTS = {"early": 2, "late": 3, "bulk": 1003}
+
+
+def _run(run_id: str, stage: str) -> dict:
+    return {"run_id": run_id, "started_at": datetime.now(timezone.utc), "documents_in": DOCUMENTS[stage]}
 
 
 @pytest.fixture
 def early_db(tmp_path, stages) -> Path:
     """A warehouse holding one earlier run."""
     db = tmp_path / "w.duckdb"
-    load_run(db, stages["early"], _run("early0000000000a"))
+    load_run(db, stages["early"], _run("early0000000000a", "early"))
     return db
 
 
 def _start(db: Path, stage: Path, run_id: str, *extra: str) -> subprocess.Popen:
-    return subprocess.Popen([*RUNNER, str(db), str(stage), run_id, *extra], cwd=PROJECT,
+    documents = str(DOCUMENTS[stage.name])
+    return subprocess.Popen([*RUNNER, str(db), str(stage), run_id, "--documents", documents, *extra], cwd=PROJECT,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -115,7 +119,7 @@ def test_sigkill_during_the_load_leaves_the_warehouse_as_before(early_db, stages
     assert _snapshot(early_db) == before  # nothing of the killed run, and the old data intact
 
     # The next run completes, and publishes everything.
-    counts = load_run(early_db, stages["bulk"], _run("next000000000000"))
+    counts = load_run(early_db, stages["bulk"], _run("next000000000000", "bulk"))
     with session(early_db, read_only=True) as con:
         assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == len(before["articles"]) + counts["articles_loaded"]
         assert con.execute("SELECT run_id, status FROM runs ORDER BY run_id").fetchall() == [
@@ -130,11 +134,11 @@ def test_two_loads_at_once_one_fails_cleanly_or_waits_for_the_other(early_db, st
     _wait_for(marker, first)
     # A second flow (this process) that does not wait long fails cleanly, naming the holder...
     with pytest.raises(WarehouseLockedError) as failure:
-        load_run(early_db, stages["bulk"], _run("impatient0000000"), retries=1, backoff=0.1)
+        load_run(early_db, stages["bulk"], _run("impatient0000000", "bulk"), retries=1, backoff=0.1)
     message = str(failure.value)
     assert f"PID {first.pid}" in message and "Nothing was written" in message
     # ...and one that retries long enough loads after the first one.
-    load_run(early_db, stages["early"], _run("second0000000000"), retries=8, backoff=0.2)
+    load_run(early_db, stages["early"], _run("second0000000000", "early"), retries=8, backoff=0.2)
     _, err1 = first.communicate(timeout=120)
     assert first.returncode == 0, err1.decode()
     with session(early_db, read_only=True) as con:
@@ -151,7 +155,7 @@ def test_an_analysts_open_connection_is_retried_then_named(early_db, stages):
         assert holder.stdout.readline().strip() == b"open"
         started = time.monotonic()
         with pytest.raises(WarehouseLockedError) as failure:
-            load_run(early_db, stages["late"], _run("blocked000000000"), retries=3, backoff=0.1)
+            load_run(early_db, stages["late"], _run("blocked000000000", "late"), retries=3, backoff=0.1)
         assert time.monotonic() - started >= 0.1 + 0.2 + 0.4  # it did wait and retry
         message = str(failure.value)
         assert f"PID {holder.pid}" in message and "read-only connection" in message and "after 3 retries" in message
@@ -165,7 +169,7 @@ def test_an_analyst_who_closes_in_time_lets_the_load_through(early_db, stages):
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(early_db), "1.0"], stdout=subprocess.PIPE)
     try:
         assert holder.stdout.readline().strip() == b"open"
-        counts = load_run(early_db, stages["late"], _run("patient000000000"), retries=8, backoff=0.2)
+        counts = load_run(early_db, stages["late"], _run("patient000000000", "late"), retries=8, backoff=0.2)
     finally:
         holder.wait(timeout=30)
     assert counts["articles_loaded"] == 3
@@ -176,7 +180,7 @@ def test_two_loads_in_one_process_are_serialised(early_db, stages):
 
     def load(stage: str, run_id: str) -> None:
         try:
-            load_run(early_db, stages[stage], _run(run_id))
+            load_run(early_db, stages[stage], _run(run_id, stage))
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 

@@ -11,10 +11,11 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from flows import pipeline
-from flows.decode import DecodeError, decode_bytes, normalise_text
-from flows.ingest import confined_path, plan_batches, raw_articles, read_batch, stdin_documents
 from tests.data.hostile import BODY, build
+from warta import pipeline
+from warta.ingest import plan_batches, raw_articles, read_batch, stdin_documents
+from warta.ingest.paths import confined_path
+from warta.text.decoding import DecodeError, decode_bytes, normalise_text
 
 MB = 1 << 20
 
@@ -110,7 +111,7 @@ def test_a_30_mb_line_is_quarantined_without_being_read_whole(tmp_path):
 
 
 def test_the_default_size_limit_quarantines_a_30_mb_file(tmp_path):
-    from flows.settings import get_settings
+    from warta.settings import get_settings
 
     limit = get_settings().max_file_bytes
     big = tmp_path / "big.txt"
@@ -151,7 +152,7 @@ def test_files_that_change_or_vanish_between_planning_and_reading(tmp_path):
 
 READ_QUARANTINE = (
     "import json, sys\n"
-    "from flows.ingest import raw_articles\n"
+    "from warta.ingest import raw_articles\n"
     "reasons = {}\n"
     "for raw, q in raw_articles([sys.argv[1]], 10, 1 << 20):\n"
     "    reasons.update(zip(q['record_key'], q['reason']))\n"

@@ -58,7 +58,7 @@ def test_the_query_connection_reads_but_cannot_write_anything(warehouse, tmp_pat
 
 
 def _query(db: Path, sql: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "flows.cli", "query", sql, "--db", str(db)],
+    return subprocess.run([sys.executable, "-m", "warta.cli", "query", sql, "--db", str(db)],
                           cwd=PROJECT, capture_output=True, timeout=120)
 
 
@@ -80,9 +80,10 @@ def test_warta_query_cannot_write_other_files(warehouse, tmp_path):
 REVIEWED_DYNAMIC_SQL = {
     ("warehouse/loader.py", "INSERT OR REPLACE INTO runs VALUES"): "only '?' placeholders; values are bound",
     ("warehouse/loader.py", "CREATE OR REPLACE TEMP VIEW staged_"): "table names from the STAGED_TABLES constant",
-    ("flows/export.py", "COPY (SELECT * FROM"): "name matched against the catalog, path quoted; COPY takes no parameters",
+    ("warehouse/export.py", "COPY (SELECT * FROM"): "name matched against the catalog, path quoted; COPY takes no parameters",
     ("flows/report.py", "SELECT count(*) FROM ("): "a constant SQL fragment of the module; run_id is bound",
     ("flows/report.py", "FROM event_clusters WHERE"): "a constant SQL fragment of the module; run_id is bound",
+    ("warehouse/assertions.py", "SELECT * FROM ("): "the SQL of the package's own assertion files; values are bound",
 }
 SQL_CALLS = {"execute", "executemany", "sql", "query", "from_query"}
 
@@ -90,7 +91,7 @@ SQL_CALLS = {"execute", "executemany", "sql", "query", "from_query"}
 def _dynamic_sql_sites() -> list[tuple[str, int, str]]:
     """Calls like ``con.execute(f"...{x}...")``: SQL text built from values at run time."""
     sites = []
-    for folder in ("flows", "warehouse", "schemas"):
+    for folder in ("warta", "flows", "warehouse", "schemas"):
         for path in sorted((PROJECT / folder).rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):

@@ -9,7 +9,15 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from flows.report import CLUSTERS_KEY, EVENTS_KEY, REPORT_KEY, VALIDATION_STAGES, nothing_new, run_headline, run_report_markdown
+from flows.report import (
+    CLUSTERS_KEY,
+    EVENTS_KEY,
+    REPORT_KEY,
+    VALIDATION_STAGES,
+    nothing_new,
+    run_headline,
+    run_report_markdown,
+)
 from tests.conftest import SEEDS
 from warehouse.db import session
 

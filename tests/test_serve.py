@@ -10,10 +10,10 @@ import time
 
 import pytest
 
-from flows.cli import main
 from flows.serve import DEFAULT_CRON, build_deployment, check_cron, inbox_parameters
 from tests.conftest import SEEDS
 from warehouse.db import session
+from warta.cli import main
 
 SEED = SEEDS / "000_f7cb3e3a9e2b932e.txt"
 
@@ -72,7 +72,7 @@ def test_served_deployment_runs_when_triggered(prefect_harness, tmp_path):
     log = tmp_path / "serve.log"  # a file, not a pipe: a full pipe would stall the server
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "flows.cli", "serve", "--name", "test-serve", "--cron", "0 0 1 1 *",
+            [sys.executable, "-m", "warta.cli", "serve", "--name", "test-serve", "--cron", "0 0 1 1 *",
              "--inbox", str(inbox), "--db", str(db)],
             cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
         )

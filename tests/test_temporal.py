@@ -1,10 +1,10 @@
-"""Tests for flows.temporal: Indonesian date expressions resolved against an article date."""
+"""Tests for warta.text.dates: Indonesian date expressions resolved against an article date."""
 
 import datetime as dt
 
 import pytest
 
-from flows.temporal import find_dates
+from warta.text.dates import find_dates
 
 D = dt.date
 

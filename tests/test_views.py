@@ -6,22 +6,25 @@ from datetime import datetime, timezone
 
 import pytest
 
-from flows import pipeline
-from flows.events import assign_clusters
-from flows.ingest import raw_articles
 from tests.conftest import SEEDS
 from warehouse.db import VIEWS_DIR, session, sql_files
 from warehouse.loader import load_run
 from warehouse.staging import write_batch
+from warta import pipeline
+from warta.events import assign_clusters
+from warta.ingest import raw_articles
 
 VIEWS = ["event_details", "dyad_timeline", "actor_cooccurrence", "citation_network", "event_clusters", "actor_articles"]
 
 
 def load_seeds(db, stage_dir, paths=(SEEDS,)) -> None:
     """The plain-function pipeline (no Prefect) over ``paths`` into warehouse ``db``."""
+    documents = 0
     for number, (raw, quarantine) in enumerate(raw_articles([str(p) for p in paths], 2000, 20_000_000)):
         write_batch(stage_dir, number, pipeline.process_batch(raw, quarantine).frames())
-    load_run(db, stage_dir, {"run_id": "views-test", "started_at": datetime.now(timezone.utc)}, assign_clusters)
+        documents += raw.height + quarantine.height
+    run = {"run_id": "views-test", "started_at": datetime.now(timezone.utc), "documents_in": documents, "unchanged": 0}
+    load_run(db, stage_dir, run, assign_clusters)
 
 
 @pytest.fixture(scope="module")

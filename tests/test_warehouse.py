@@ -62,8 +62,8 @@ def _article(article_id: str, body: str) -> dict:
     }
 
 
-def _run(run_id: str) -> dict:
-    return {"run_id": run_id, "started_at": datetime.now(timezone.utc), "documents_in": 1}
+def _run(run_id: str, documents: int = 1) -> dict:
+    return {"run_id": run_id, "started_at": datetime.now(timezone.utc), "documents_in": documents}
 
 
 def test_failed_load_leaves_warehouse_as_it_was(db_path, tmp_path):
@@ -88,26 +88,31 @@ def test_same_article_across_batches_loads_once_and_quarantines_the_copy(db_path
     stage = tmp_path / "stage"
     write_batch(stage, 0, {"articles": pl.DataFrame([_article("c" * 16, "Isi.")])})
     write_batch(stage, 1, {"articles": pl.DataFrame([{**_article("c" * 16, "Isi."), "source_file": "copy.txt"}])})
-    counts = load_run(db_path, stage, _run("r3"))
+    counts = load_run(db_path, stage, _run("r3", documents=2))
     assert counts["articles_loaded"] == 1 and counts["duplicates"] == 1
     with session(db_path, read_only=True) as con:
         assert con.execute("SELECT record_key FROM quarantine").fetchall() == [("copy.txt",)]
 
 
 def _mention(article_id: str, start: int, end: int, actor_id: str = "act1") -> dict:
-    return {"article_id": article_id, "actor_id": actor_id, "mention": "Joko Widodo", "start": start, "end": end,
-            "sentence_id": 0, "type": "PER", "role": None, "actor_name": "Joko Widodo"}
+    text = "Joko Widodo tiba."[start:end]
+    return {"article_id": article_id, "actor_id": actor_id, "mention": text, "start": start, "end": end,
+            "sentence_id": 0, "type": "PER", "role": None, "actor_name": text}
+
+
+ACTORS = pl.DataFrame([{"actor_id": a, "name": n, "actor_type": "person", "country_code": "IDN", "sector": None,
+                        "aliases": [], "wikidata_id": None, "role": None} for a, n in [("act1", "Joko Widodo"), ("act2", "Joko")]])
 
 
 def test_mentions_stay_unique_without_a_key(db_path, tmp_path):
     article = _article("f" * 16, "Joko Widodo tiba.")
     first = tmp_path / "s1"
     # The same mention twice in one batch, and in a copy of the article in a later batch.
-    write_batch(first, 0, {"articles": pl.DataFrame([article]),
+    write_batch(first, 0, {"articles": pl.DataFrame([article]), "actors": ACTORS,
                            "mentions": pl.DataFrame([_mention("f" * 16, 0, 11)] * 2 + [_mention("f" * 16, 0, 4, "act2")])})
     write_batch(first, 1, {"articles": pl.DataFrame([{**article, "source_file": "copy.txt"}]),
                            "mentions": pl.DataFrame([_mention("f" * 16, 0, 11)])})
-    load_run(db_path, first, _run("r5"))
+    load_run(db_path, first, _run("r5", documents=2))  # the article and its copy
     with session(db_path, read_only=True) as con:
         rows = con.execute('SELECT actor_id, "start", "end" FROM actor_mentions ORDER BY ALL').fetchall()
     assert rows == [("act1", 0, 11), ("act2", 0, 4)]
@@ -135,3 +140,34 @@ def test_exact_copies_across_runs_point_at_the_earliest_article(db_path, tmp_pat
         staged_views = con.execute("SELECT count(*) FROM duckdb_views() WHERE view_name LIKE 'staged_%'").fetchone()[0]
     assert rows == {"d" * 16: "e" * 16, "e" * 16: None}
     assert staged_views == 0, "staging views must not outlive the load"
+
+
+def test_assertions_hold_after_a_load_and_a_broken_rule_rolls_the_load_back(tmp_path):
+    """Post-load assertions: a load that would leave a dangling actor id publishes nothing."""
+    from tests.test_views import load_seeds
+    from warehouse.assertions import ASSERTIONS_DIR, WarehouseAssertionError, failed_assertions
+    from warta import pipeline
+    from warta.quarantine import quarantine_frame
+
+    db = tmp_path / "w.duckdb"
+    load_seeds(db, tmp_path / "stage")
+    with session(db, read_only=True) as con:
+        run_id = con.execute("SELECT run_id FROM runs").fetchone()[0]
+        assert failed_assertions(con, run_id) == []
+        before = con.execute("SELECT count(*) FROM actor_mentions").fetchone()[0]
+    assert len(list(ASSERTIONS_DIR.glob("*.sql"))) >= 10
+    # A second run whose mentions name an actor that no frame holds.
+    raw = pl.DataFrame([{"doc_id": "x", "source_file": "x.txt", "url": None, "format": "txt",
+                         "text": "Presiden Joko Widodo bertemu Perdana Menteri Malaysia Anwar Ibrahim di Jakarta.",
+                         "html": None, "title_hint": None, "published_hint": None, "raw_hash": "1" * 64}])
+    result = pipeline.process_batch(raw, quarantine_frame())
+    assert result.mentions.height
+    result.mentions = result.mentions.with_columns(pl.lit("per:nobody").alias("actor_id"))
+    write_batch(tmp_path / "stage2", 0, result.frames())
+    run = {"run_id": "broken", "started_at": datetime.now(timezone.utc), "documents_in": 1, "unchanged": 0}
+    with pytest.raises(WarehouseAssertionError, match="04_mentions_resolve"):
+        load_run(db, tmp_path / "stage2", run)
+    with session(db, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM actor_mentions").fetchone()[0] == before
+        assert con.execute("SELECT count(*) FROM runs WHERE run_id = 'broken'").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM articles WHERE source_file = 'x.txt'").fetchone()[0] == 0

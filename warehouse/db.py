@@ -49,7 +49,7 @@ def _connect_once(db: Path, read_only: bool, sandbox: bool) -> duckdb.DuckDBPyCo
         return duckdb.connect(str(db), read_only=True, config=dict(SANDBOX) if sandbox else {})
     if sandbox:
         raise ValueError("only read-only connections can be sandboxed")
-    from flows.settings import get_settings
+    from warta.settings import get_settings
 
     return duckdb.connect(
         str(db),

@@ -1,7 +1,9 @@
 """The loader: merge a run's staged Parquet partitions into DuckDB in one transaction.
 
 Either every table of the run is published, or none is: any error (or a killed
-process) before COMMIT leaves the warehouse exactly as it was.
+process) before COMMIT leaves the warehouse exactly as it was. Before COMMIT, the
+assertions of ``warehouse/assertions/`` check the result; one that fails rolls the
+load back.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from warehouse.assertions import assert_warehouse
 from warehouse.db import session
 from warehouse.staging import STAGED_TABLES, staged_files
 
@@ -73,6 +76,7 @@ def load_run(
                 _recluster(con, assign_clusters)
             counts = _counts(con)
             _record_run(con, run, counts)
+            assert_warehouse(con, run["run_id"])  # a broken rule rolls the whole load back
             con.execute("COMMIT")
         except BaseException:
             _rollback(con)
@@ -139,7 +143,8 @@ _LOADED = "SEMI JOIN winners w ON s.article_id = w.article_id AND s._batch = w._
 
 
 def _record_run(con: duckdb.DuckDBPyConnection, run: dict, counts: dict[str, int]) -> None:
-    _insert_run(con, {**run, **counts, "finished_at": datetime.now(timezone.utc), "status": "COMPLETED"})
+    # A run without a ledger (a first load, a test) has nothing unchanged.
+    _insert_run(con, {"unchanged": 0, **run, **counts, "finished_at": datetime.now(timezone.utc), "status": "COMPLETED"})
 
 
 def _insert_run(con: duckdb.DuckDBPyConnection, row: dict) -> None:

@@ -6,6 +6,7 @@ The staging folder doubles as a Parquet lake that DuckDB can query directly:
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import polars as pl
@@ -31,3 +32,17 @@ def write_batch(stage_dir: Path | str, batch: int, frames: dict[str, pl.DataFram
 def staged_files(stage_dir: Path | str, table: str) -> list[str]:
     """Return the Parquet partitions staged for ``table``, in batch order."""
     return sorted(str(p) for p in (Path(stage_dir) / table).glob("part-*.parquet"))
+
+
+def publish_to_lake(stage_dir: Path | str, run_id: str, lake_dir: Path | None) -> None:
+    """Keep the run's Parquet partitions in the lake as ``<lake>/<table>/run_id=<id>/part-*.parquet``.
+
+    DuckDB reads the lake directly: ``read_parquet('<lake>/events/*/*.parquet', hive_partitioning=true)``.
+    """
+    if lake_dir is None:
+        return
+    for table_dir in Path(stage_dir).iterdir():
+        if table_dir.is_dir() and table_dir.name in STAGED_TABLES:
+            target = Path(lake_dir) / table_dir.name / f"run_id={run_id}"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(table_dir), str(target))

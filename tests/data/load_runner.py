@@ -1,6 +1,6 @@
 """A ``warta run``-like process for crash and concurrency tests: load a staged run into a warehouse.
 
-    python tests/data/load_runner.py DB STAGE_DIR RUN_ID [--pause S --marker FILE] [--retries N --backoff S]
+    python tests/data/load_runner.py DB STAGE_DIR RUN_ID --documents N [--pause S --marker FILE] [--retries N --backoff S]
 
 It publishes ``STAGE_DIR`` with the real loader, in one transaction, reclustering
 every event with the real clustering. With ``--pause`` it touches ``--marker``
@@ -32,6 +32,7 @@ def main() -> int:
     parser.add_argument("run_id")
     parser.add_argument("--pause", type=float, default=0.0)
     parser.add_argument("--marker")
+    parser.add_argument("--documents", type=int, required=True, help="documents behind the staged run")
     parser.add_argument("--retries", type=int, default=5)
     parser.add_argument("--backoff", type=float, default=0.2)
     args = parser.parse_args()
@@ -39,12 +40,12 @@ def main() -> int:
     def clusters_after_a_pause(events):
         if args.marker:
             Path(args.marker).write_text("inside the load transaction")
-        from flows.events import assign_clusters  # imported here: the process starts faster
+        from warta.events import assign_clusters  # imported here: the process starts faster
 
         time.sleep(args.pause)
         return assign_clusters(events)
 
-    run = {"run_id": args.run_id, "started_at": datetime.now(timezone.utc)}
+    run = {"run_id": args.run_id, "started_at": datetime.now(timezone.utc), "documents_in": args.documents}
     try:
         counts = load_run(args.db, args.stage, run, clusters_after_a_pause, args.retries, args.backoff)
     except WarehouseLockedError as exc:

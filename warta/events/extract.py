@@ -1,0 +1,396 @@
+"""Event extraction: triggers + arguments + modes + dates + places -> one row per event."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, replace
+
+import polars as pl
+
+from warta.events.arguments import Arguments, Mention, find_arguments
+from warta.events.codes import codes_for, confidence
+from warta.events.lexicon import Lexicon, Tokens, TriggerMatch, cue_words, find_triggers, get_lexicon, tokenize
+from warta.events.locations import locate
+from warta.events.modes import find_context, is_future, is_negated, is_past, is_reported, mode_of
+from warta.text.dates import DateMention, find_dates
+from warta.text.sentences import article_sentence_spans, sentence_index
+
+EVENT_SCHEMA: dict[str, pl.DataType] = {
+    "event_id": pl.Utf8,
+    "article_id": pl.Utf8,
+    "event_type": pl.Utf8,
+    "mode": pl.Utf8,
+    "context": pl.Utf8,
+    "cameo_root": pl.Utf8,
+    "quad_class": pl.Int64,
+    "actor1_id": pl.Utf8,
+    "actor2_id": pl.Utf8,
+    "actor1_name": pl.Utf8,
+    "actor2_name": pl.Utf8,
+    "event_date": pl.Date,
+    "date_precision": pl.Utf8,
+    "location": pl.Utf8,
+    "location_country": pl.Utf8,
+    "latitude": pl.Float64,
+    "longitude": pl.Float64,
+    "location_source": pl.Utf8,
+    "sentence_id": pl.Int64,
+    "sentence": pl.Utf8,
+    "trigger": pl.Utf8,
+    "negated": pl.Boolean,
+    "future": pl.Boolean,
+    "reported": pl.Boolean,
+    "confidence": pl.Float64,
+    "cluster_id": pl.Utf8,
+}
+
+_WIB = dt.timedelta(hours=7)
+_MAX_SPLIT = 8  # at most this many events from one coordinated actor group
+
+
+@dataclass
+class _Candidate:
+    trig: TriggerMatch
+    sentence_id: int
+    source: Mention | None
+    target: Mention | None
+    n_actors: int
+    negated: bool
+    future: bool
+    reported: bool
+    mode: str | None
+    context: str | None
+    date: DateMention | None
+    date_source: str | None
+    split: int  # 0 for the first event of a trigger, then 1, 2, ...
+
+
+def local_anchor(published_at, body: str) -> dt.date | None:
+    """The article's local (WIB) date; without one, the first full date stated near the top."""
+    if isinstance(published_at, dt.datetime):
+        if published_at.tzinfo is not None:
+            published_at = published_at.astimezone(dt.timezone.utc).replace(tzinfo=None)
+        return (published_at + _WIB).date()
+    if isinstance(published_at, dt.date):
+        return published_at
+    for d in find_dates(body[:600], None):
+        if d.precision == "day" and not d.relative:
+            return d.date
+    return None
+
+
+def _event_id(article_id: str, sentence_id: int, offset: int, event_type: str, extra: str = "") -> str:
+    key = f"{article_id}|{sentence_id}|{offset}|{event_type}" + (f"|{extra}" if extra else "")
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _clean_mentions(rows: list[dict], names: dict[str, str], body: str = "") -> list[Mention]:
+    """Mentions sorted by start, nested and duplicate spans removed (the longest wins), and
+    "Otoritas Jasa Keuangan (OJK)" folded into one mention."""
+    ms = sorted(
+        (
+            Mention(
+                int(r["start"]), int(r["end"]), r.get("actor_id"),
+                names.get(r.get("actor_id") or "", None) or r.get("mention") or "", (r.get("type") or "").upper(),
+            )
+            for r in rows
+            if r.get("start") is not None and r.get("end") is not None
+        ),
+        key=lambda m: (m.start, -(m.end - m.start)),
+    )
+    out: list[Mention] = []
+    for m in ms:
+        if out and m.start < out[-1].end:
+            continue
+        prev = out[-1] if out else None
+        if (
+            prev is not None and m.actor_id and m.actor_id == prev.actor_id
+            and body[prev.end : m.start].strip() == "(" and body[m.end : m.end + 1] == ")"
+        ):
+            out[-1] = Mention(prev.start, m.end + 1, prev.actor_id, prev.name, prev.type)
+            continue
+        out.append(m)
+    return out
+
+
+def _citation_dates(dates: list[DateMention], tokens: Tokens, trigs: list[TriggerMatch], lex: Lexicon) -> set[int]:
+    """Starts of dates that date a report or quote ("dikutip dari CNA, Selasa, 22 Juni 2021",
+    "melansir TASS 13 Juli"), not an event: a citation cue shortly before, no trigger between."""
+    cues = lex.cues.get("citation", frozenset())
+    out: set[int] = set()
+    for d in dates:
+        i = tokens.index_at(d.start)
+        for j in range(i - 1, max(-1, i - 9), -1):
+            if tokens.words[j] in cues:
+                cue_at = tokens.starts[j]
+                if not any(cue_at < t.start < d.start for t in trigs):
+                    out.add(d.start)
+                break
+    return out
+
+
+_SUBCLAUSE = re.compile(r"\b(?:setelah|sebelum|sejak|usai|seusai|sesudah|karena|sementara|ketika|menyusul)\b", re.IGNORECASE)
+
+
+def _pick_date(
+    dates: list[DateMention], spans: list[tuple[int, int]], body: str, sid: int, trig: TriggerMatch,
+    anchor: dt.date | None, past: bool = False,
+) -> tuple[DateMention | None, str | None]:
+    """The date of an event: the date expression nearest the trigger in its sentence
+    (day-precise ones preferred); else the last day-precise date of the sentence before it
+    in the same paragraph; else the lead's date (first two sentences), which in news
+    usually dates the main story. With ``past`` (the verb says "telah"), dates after the
+    article are passed over."""
+    s0, s1 = spans[sid]
+    inside = [
+        d for d in dates
+        if d.start >= s0 and d.end <= s1 and not (past and d.future)
+        # "Kunjungan X dilakukan setelah PBB ... pada hari Jumat": that date is the other clause's.
+        and not _SUBCLAUSE.search(body, min(trig.end, d.end), max(trig.start, d.start))
+    ]
+    if inside:
+        def dist(d: DateMention) -> int:
+            return max(d.start - trig.end, trig.start - d.end, 0) + (0 if d.precision == "day" else 60)
+
+        return min(inside, key=dist), "sentence"
+
+    def usable(d: DateMention) -> bool:
+        return d.precision == "day" and not d.future and (anchor is None or d.date <= anchor)
+
+    if sid > 0:
+        p0, p1 = spans[sid - 1]
+        if "\n\n" not in body[p1:s0]:
+            before = [d for d in dates if p0 <= d.start and d.end <= p1 and usable(d)]
+            if before:
+                return before[-1], "nearby"
+    lead_end = spans[min(1, len(spans) - 1)][1]
+    lead = [d for d in dates if d.end <= min(lead_end, s0) and usable(d)]
+    if lead:
+        return lead[0], "lead"
+    return None, None
+
+
+def _is_topic(trig: TriggerMatch, trigs: list[TriggerMatch], tokens: Tokens) -> bool:
+    """A noun trigger right after a verb trigger is its topic ("membahas kerja sama militer",
+    "menarik diri dari pertemuan"), not an event of its own."""
+    if not trig.form.noun:
+        return False
+    for t in trigs:
+        if t is trig or t.form.noun or not 0 <= trig.tok_start - t.tok_end <= 2:
+            continue
+        if not any(w in cue_words("topic_break") for w in tokens.words[t.tok_end : trig.tok_start]):
+            return True
+    return False
+
+
+def _candidates(
+    body: str, tokens: Tokens, spans: list[tuple[int, int]], sid: int, trigs: list[TriggerMatch],
+    mentions: list[Mention], dates: list[DateMention], anchor: dt.date | None, lex: Lexicon,
+) -> list[_Candidate]:
+    s0, s1 = spans[sid]
+    tok_lo, tok_hi = tokens.index_at(s0), tokens.index_at(s1)
+    off_topic = lex.cues.get("off_topic", frozenset())
+    # Lower-case words only: "Liga Nasional untuk Demokrasi" is a party, not a league.
+    if any(tokens.words[i] in off_topic and body[tokens.starts[i]].islower() for i in range(tok_lo, tok_hi)):
+        return []  # sports coverage: "menyerang", "bertandang ke" are about a match
+    out: list[_Candidate] = []
+    previous: tuple[TriggerMatch, Arguments] | None = None
+    for trig in trigs:
+        others = [t for t in trigs if t is not trig]
+        args = find_arguments(
+            body, tokens, mentions, trig, (s0, s1), others, previous, lex, spans[max(0, sid - 2)][0]
+        )
+        if not trig.form.noun:
+            previous = (trig, args)
+        if (not args.sources and not args.targets) or _is_topic(trig, trigs, tokens):
+            continue
+        if trig.form.trigger.requires_target and not args.targets:
+            continue
+        negated = is_negated(tokens, trig, tok_lo, lex)
+        future = is_future(tokens, trig, tok_lo, tok_hi, lex)
+        reported = is_reported(tokens, tok_lo, tok_hi, trig, lex)
+        context = find_context(tokens, trig, tok_hi, lex)
+        past = is_past(tokens, trig, tok_lo, lex)
+        date, date_source = _pick_date(dates, spans, body, sid, trig, anchor, past and not future)
+        if date is not None and future and anchor is not None:
+            date = date.forward(anchor)  # "dijadwalkan ... pada Kamis": the coming Thursday
+        if date is not None and date.future:
+            future = True
+        sources = args.sources[:_MAX_SPLIT] or [None]
+        targets = args.targets[:_MAX_SPLIT] or [None]
+        n_actors = len(args.sources) + len(args.targets)
+        k = 0
+        for src in sources:
+            for tgt in targets:
+                if src is not None and tgt is not None and src.actor_id and src.actor_id == tgt.actor_id:
+                    continue
+                out.append(
+                    _Candidate(
+                        trig, sid, src, tgt, n_actors, negated, future, reported,
+                        mode_of(trig, negated, future), context, date, date_source, k,
+                    )
+                )
+                k += 1
+    return _dedupe(out)
+
+
+def _key(m: Mention | None) -> str | None:
+    return None if m is None else (m.actor_id or m.name.lower())
+
+
+def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
+    """One event per type and actor pair in a sentence: "kunjungan ... bertemu" is one meeting.
+
+    The kept event takes over a trigger mode (visit) from the ones it absorbs.
+    """
+    def score(c: _Candidate) -> tuple:
+        return ((c.source is not None) + (c.target is not None), c.n_actors, c.trig.form.trigger.weight)
+
+    kept: list[_Candidate] = []
+    for c in sorted(cands, key=score, reverse=True):
+        twin = None
+        for k in kept:
+            if k.trig.form.trigger.type != c.trig.form.trigger.type or (k.negated, k.future) != (c.negated, c.future):
+                continue
+            ks = {_key(k.source), _key(k.target)} - {None}
+            cs = {_key(c.source), _key(c.target)} - {None}
+            if cs <= ks:
+                twin = k
+                break
+        if twin is None:
+            kept.append(c)
+        elif twin.mode is None and c.mode is not None:
+            twin.mode = c.mode
+    kept.sort(key=lambda c: (c.trig.start, c.split))
+    return kept
+
+
+def _dates_for(
+    body: str, spans: list[tuple[int, int]], active: list[int], anchor: dt.date | None,
+) -> list[DateMention]:
+    """Date expressions of the sentences an event can take its date from: its own, the one
+    before it and the lead (the first two). Reading only these keeps long articles cheap."""
+    wanted = {0, 1} | set(active) | {sid - 1 for sid in active if sid > 0}
+    out: list[DateMention] = []
+    for sid in sorted(w for w in wanted if 0 <= w < len(spans)):
+        s0, s1 = spans[sid]
+        for d in find_dates(body[s0:s1], anchor):
+            out.append(replace(d, start=d.start + s0, end=d.end + s0))
+    return out
+
+
+def _article_events(
+    row: dict, mention_rows: list[dict], names: dict[str, str], lex: Lexicon,
+) -> list[dict]:
+    body = row.get("body") or ""
+    if not body:
+        return []
+    tokens = tokenize(body)
+    trigs = find_triggers(tokens, lex)
+    if not trigs:
+        return []
+    spans = article_sentence_spans(body)
+    if not spans:
+        return []
+    article_id = row["article_id"]
+    anchor = local_anchor(row.get("published_at"), body)
+    mentions = _clean_mentions(mention_rows, names, body)
+    loc_spans = [(m.start, m.end) for m in mentions if m.type == "LOC"]
+    by_sentence: dict[int, list[TriggerMatch]] = {}
+    for t in trigs:
+        by_sentence.setdefault(sentence_index(spans, t.start), []).append(t)
+    mention_starts = sorted(m.start for m in mentions)
+    active = [
+        sid for sid in by_sentence
+        if bisect.bisect_left(mention_starts, spans[sid][0]) < bisect.bisect_left(mention_starts, spans[sid][1])
+    ]  # sentences with a trigger and an actor; the others have nothing to code
+    if not active:
+        return []
+    dates = _dates_for(body, spans, active, anchor)
+    cited = _citation_dates(dates, tokens, trigs, lex)
+    dates = [d for d in dates if d.start not in cited]
+    events: list[dict] = []
+    for sid in sorted(active):
+        for c in _candidates(body, tokens, spans, sid, by_sentence[sid], mentions, dates, anchor, lex):
+            events.append(_row(c, article_id, body, spans, anchor, row.get("dateline"), loc_spans, lex))
+    return events
+
+
+def _row(
+    c: _Candidate, article_id: str, body: str, spans: list[tuple[int, int]], anchor: dt.date | None,
+    dateline: str | None, loc_spans: list[tuple[int, int]], lex: Lexicon,
+) -> dict:
+    etype = c.trig.form.trigger.type
+    cameo, quad = codes_for(etype, lex)
+    s0, s1 = spans[c.sentence_id]
+    if c.date is not None:
+        event_date, precision, date_source = c.date.date, c.date.precision, c.date_source
+    elif anchor is not None:
+        event_date, precision, date_source = anchor, "day", "article"
+    else:
+        event_date = precision = date_source = None
+    future = c.future
+    # A date after the article is only allowed for what is planned.
+    if event_date is not None and anchor is not None and precision == "day" and event_date > anchor:
+        future = True
+    mode = mode_of(c.trig, c.negated, future) if future != c.future else c.mode
+    place, place_source = locate(body, s0, s1, c.trig.start, loc_spans, dateline)
+    extra = f"{_key(c.source)}|{_key(c.target)}" if c.split else ""
+    return {
+        "event_id": _event_id(article_id, c.sentence_id, c.trig.start, etype, extra),
+        "article_id": article_id,
+        "event_type": etype,
+        "mode": mode,
+        "context": c.context,
+        "cameo_root": cameo,
+        "quad_class": quad,
+        "actor1_id": c.source.actor_id if c.source else None,
+        "actor2_id": c.target.actor_id if c.target else None,
+        "actor1_name": c.source.name if c.source else None,
+        "actor2_name": c.target.name if c.target else None,
+        "event_date": event_date,
+        "date_precision": precision,
+        "location": place.name if place else None,
+        "location_country": place.country if place else None,
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "location_source": place_source,
+        "sentence_id": c.sentence_id,
+        "sentence": body[s0:s1],
+        "trigger": body[c.trig.start : c.trig.end],
+        "negated": c.negated,
+        "future": future,
+        "reported": c.reported,
+        "confidence": confidence(
+            c.trig.form.trigger.weight, c.source is not None, c.target is not None, date_source, c.reported
+        ),
+        "cluster_id": None,
+    }
+
+
+def extract_events(clean: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataFrame) -> pl.DataFrame:
+    """Code the events of a batch of clean articles (one row per event, see ``EVENT_SCHEMA``).
+
+    ``mentions`` and ``actors`` come from the actors stage; ``cluster_id`` stays null until
+    :func:`warta.events.assign_clusters` runs over all events.
+    """
+    lex = get_lexicon()
+    names: dict[str, str] = {}
+    if actors is not None and actors.height and {"actor_id", "name"} <= set(actors.columns):
+        names = dict(zip(actors["actor_id"].to_list(), actors["name"].to_list()))
+    by_article: dict[str, list[dict]] = {}
+    if mentions is not None and mentions.height:
+        cols = [c for c in ("article_id", "actor_id", "mention", "start", "end", "type") if c in mentions.columns]
+        for r in mentions.select(cols).iter_rows(named=True):
+            by_article.setdefault(r["article_id"], []).append(r)
+    cols = [c for c in ("article_id", "body", "published_at", "dateline") if c in clean.columns]
+    rows: list[dict] = []
+    for art in clean.select(cols).iter_rows(named=True):
+        rows.extend(_article_events(art, by_article.get(art["article_id"], []), names, lex))
+    if not rows:
+        return pl.DataFrame(schema=EVENT_SCHEMA)
+    # A batch may hold the same article twice; its events are the same events.
+    return pl.DataFrame(rows, schema=EVENT_SCHEMA, orient="row").unique("event_id", keep="first", maintain_order=True)
