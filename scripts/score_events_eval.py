@@ -116,6 +116,7 @@ def system_events(records: dict[str, dict]) -> list[SystemEvent]:
                 mode=system_mode(e.get("mode")),
                 date=dt.date.fromisoformat(e["date"]) if e.get("date") else None,
                 sentence=e.get("sentence") or "",
+                actor1_mention=e.get("actor1_mention"), actor2_mention=e.get("actor2_mention"),
             ))
     return out
 

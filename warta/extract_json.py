@@ -72,6 +72,7 @@ def extract_documents(raw: pl.DataFrame, ingest_quarantine: pl.DataFrame) -> Ite
                  "actor1": names.get(e["actor1_id"], e.get("actor1_name")) if e["actor1_id"] else e.get("actor1_name"),
                  "actor2": names.get(e["actor2_id"], e.get("actor2_name")) if e["actor2_id"] else e.get("actor2_name"),
                  "actor1_id": e["actor1_id"], "actor2_id": e["actor2_id"],
+                 "actor1_mention": e.get("actor1_mention"), "actor2_mention": e.get("actor2_mention"),
                  "date": _iso(e["event_date"]), "date_precision": e["date_precision"],
                  **{k: e.get(k) for k in EVENT_EXTRAS},
                  "sentence": e["sentence"], "confidence": e["confidence"]}

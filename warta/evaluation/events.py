@@ -1,8 +1,9 @@
 """Strict scoring of extracted events against exhaustive annotations (docs/event-annotation.md).
 
 A gold event and an extracted event match when they are in the same sentence, the
-extracted type is one of the gold types, and both actors match: by canonical name or a
-listed alias, compared case-insensitively after collapsing white space, never by
+extracted type is one of the gold types, and both actors match: the extracted actor's
+canonical name, or the article's own words it was read from, equals the annotated name
+or a listed alias, compared case-insensitively after collapsing white space, never by
 substring. CONSULT, AGREE and COOPERATE match in either actor order. Matching is one to
 one. Gold events marked optional are neither hits nor misses; an extracted event that
 matches only an optional one is not a false positive either.
@@ -62,6 +63,8 @@ class SystemEvent:
     mode: str
     date: dt.date | None
     sentence: str = ""
+    actor1_mention: str | None = None  # the article's own words for the actor
+    actor2_mention: str | None = None
 
 
 def gold_actor_options(value) -> tuple[GoldActor, ...] | None:
@@ -109,12 +112,15 @@ def anchor_sentences(body: str, anchor: str) -> frozenset[int]:
     return frozenset(i for i, (a, b) in enumerate(sentence_spans(body)) if a < end and start < b)
 
 
-def _slot_matches(options: tuple[GoldActor, ...] | None, name: str | None, named: bool) -> bool:
+def _slot_matches(options: tuple[GoldActor, ...] | None, name: str | None, named: bool,
+                  mention: str | None = None) -> bool:
+    """Whether an extracted actor (its canonical name, or the article's words it was read
+    from) fills an annotated slot; exact names only."""
     unnamed = name is None or not named
     if options is None:
         return unnamed  # no actor in the text: only an empty slot or an unnamed group
-    key = fold(name)
-    return any((key in o.names) or (o.generic and unnamed) for o in options)
+    keys = {fold(name), fold(mention)} - {""}
+    return any((keys & o.names) or (o.generic and unnamed) for o in options)
 
 
 def matches(gold: GoldEvent, sys: SystemEvent, lenient: bool = False) -> bool:
@@ -124,12 +130,12 @@ def matches(gold: GoldEvent, sys: SystemEvent, lenient: bool = False) -> bool:
         return False
     if lenient:
         return True
-    straight = _slot_matches(gold.actor1, sys.actor1, sys.actor1_named) and _slot_matches(
-        gold.actor2, sys.actor2, sys.actor2_named)
+    first = (sys.actor1, sys.actor1_named, sys.actor1_mention)
+    second = (sys.actor2, sys.actor2_named, sys.actor2_mention)
+    straight = _slot_matches(gold.actor1, *first) and _slot_matches(gold.actor2, *second)
     if straight or sys.type not in SYMMETRIC:
         return straight
-    return _slot_matches(gold.actor1, sys.actor2, sys.actor2_named) and _slot_matches(
-        gold.actor2, sys.actor1, sys.actor1_named)
+    return _slot_matches(gold.actor1, *second) and _slot_matches(gold.actor2, *first)
 
 
 def _max_matching(golds: list[GoldEvent], systems: list[SystemEvent], lenient: bool) -> dict[int, int]:

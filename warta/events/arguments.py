@@ -1,404 +1,338 @@
-"""Who did what to whom: pick actor1 (source) and actor2 (target) around a trigger.
+"""Who did what to whom: actor1 (source) and actor2 (target) of a trigger, read from a parse.
 
-Indonesian news sentences are mostly subject-verb-object. The subject is the nearest actor
-mention before the trigger that is not inside a prepositional phrase; the target is the
-object or the mention after "dengan", "kepada", "terhadap", "ke" in the same clause. A di-
-passive takes its agent from "oleh"; an inverse trigger ("menerima penghargaan dari X")
-swaps the roles. Coordinated mentions ("X dan Y", "X, Y dan Z") form groups, and a verb
-chained to an earlier one ("... dan sepakat", "... untuk membahas") shares its subject.
+The sentence is parsed (``warta.text.syntax``) and actors are placed on its tokens: the
+actors stage's mentions, unnamed groups from the lexicon ("polisi", "mahasiswa") and
+pronouns, which ``discourse`` resolves. Then, for a trigger:
+
+* a verb takes its subject (``nsubj``) as actor1 and its object or an oblique marked by
+  a target preposition (*dengan*, *kepada*, *terhadap*, *ke*, *untuk* ...) as actor2;
+* a *di-* passive takes its agent from *oleh* (or a bare agent) and its subject as actor2;
+* an inverse trigger ("menerima X dari Y") swaps the roles;
+* a noun ("serangan Israel", "kunjungan X ke Y", "pertemuan antara X dan Y") takes its
+  possessor or *oleh* phrase as actor1, and the object of a light verb ("melakukan
+  serangan terhadap", "menggelar aksi di depan") takes the light verb's arguments;
+* a verb chained to another (``conj``, ``xcomp``) shares its subject, and a relative
+  clause's subject is the noun it describes;
+* a name beside a title chain ("Presiden Turki, Recep Tayyip Erdogan") is the person,
+  and coordinated names ("X dan Y") each take part.
+
+The content of a request, promise or threat, and a capability or purpose ("dirancang
+untuk menyerang"), is not an event of its own.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from warta.events.lexicon import Lexicon, Tokens, TriggerMatch, cue_words
+from warta.events.lexicon import Lexicon, TriggerMatch
+from warta.text.syntax import Parse
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "csubj:pass"})
+OBJECTS = frozenset({"obj", "iobj"})
+OBLIQUES = frozenset({"obl", "obl:arg", "obl:tmod", "nmod", "nmod:poss"})
+# Dependents that stay inside a noun phrase: the name, its title chain, its apposition.
+PHRASE = frozenset({"flat", "flat:name", "flat:foreign", "compound", "appos", "nmod", "nmod:poss", "amod", "det",
+                    "nummod", "clf", "fixed", "dep"})
+COORDINATE = frozenset({"conj"})
+# Types whose parties act together: "X dan Y bertemu" is one meeting of X with Y.
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Types whose dependent verb is content, not an event of its own ("meminta polisi menangkap").
+CONTENT_TAKERS = frozenset({"REQUEST", "AGREE", "THREATEN"})
+MAX_GROUP = 8
 
 
 @dataclass(frozen=True)
 class Mention:
-    """An actor mention in the article body (character offsets into the body)."""
+    """An actor in the article body: a resolved mention (with ``actor_id``) or an unnamed group."""
 
     start: int
     end: int
     actor_id: str | None
     name: str
-    type: str  # PER | ORG | COUNTRY | LOC
+    type: str  # PER | ORG | COUNTRY | LOC | GROUP | PRON
 
 
 @dataclass
 class Arguments:
-    """Actor groups found for one trigger (each group: coordinated mentions, left to right)."""
+    """The actor groups of one trigger (each group: coordinated actors, left to right)."""
 
     sources: list[Mention]
     targets: list[Mention]
-    subject: list[Mention]  # the grammatical subject group, kept for chained verbs
+    subject: list[Mention] = field(default_factory=list)
 
 
-_COORD = re.compile(
-    r"^[\s)\]]*,?\s*(?:dan|serta|maupun|bersama(?:\s+dengan)?)\s+(?:\S+\s+){0,4}$"  # "X (A) dan (wakil) Y"
-    r"|^[\s)\]]*,\s*$"  # "X, Y"
-)
-_COORD_RIGHT = re.compile(r"^[\s)\]]*,?\s*(?:dan|serta|maupun)\s+(?:\S+\s+){0,3}$|^[\s)\]]*,\s*$")
-_TITLED_LIST = re.compile(r"^\s*,\s*(?:(?:dan|serta)\s+)?(?:[a-z][\w-]*\s+){1,4}$")
-_TITLE_TAIL = re.compile(r"^\s*(?:(?:dan|serta)\s+)?(?:[a-z][\w-]*\s+){0,4}$")
-_HARD_BREAK = re.compile(r"[.;:!?\"“”]")
-_VERBISH = re.compile(r"\b(?:me[mnr]?\w{3,}|ber\w{3,}|di\w{3,}(?:kan|i)|ter\w{4,})\b", re.IGNORECASE)
-_WORD = re.compile(r"\w+")
+@dataclass
+class Sentence:
+    """A parsed sentence with its actors placed on tokens."""
+
+    parse: Parse
+    actors: dict[int, tuple[Mention, ...]]  # token -> the actor(s) it stands for ("keduanya": two)
+    lex: Lexicon
+    children: list[list[int]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.children = [[] for _ in range(len(self.parse))]
+        for j, h in enumerate(self.parse.heads):
+            if h != j:
+                self.children[h].append(j)
+
+    def dep(self, i: int) -> str:
+        return self.parse.deps[i]
+
+    def word(self, i: int) -> str:
+        return self.parse.words[i].lower()
+
+    def case_of(self, i: int) -> str | None:
+        """The preposition marking token ``i`` ("dengan", "oleh"), if any."""
+        marks = [self.word(c) for c in self.children[i] if self.dep(c) in ("case", "mark")]
+        return " ".join(marks) if marks else None
+
+    def kids(self, i: int, deps: frozenset[str]) -> list[int]:
+        return [c for c in self.children[i] if self.dep(c) in deps]
+
+    def phrase(self, i: int) -> list[int]:
+        """Token ``i`` and the tokens of its noun phrase (title chains, names, appositions),
+        leaving out relative clauses, coordinated phrases and prepositional phrases."""
+        out, todo = [i], [i]
+        while todo:
+            k = todo.pop()
+            for c in self.children[k]:
+                if self.dep(c) in PHRASE and not (self.dep(c).startswith("nmod") and self.case_of(c)):
+                    out.append(c)
+                    todo.append(c)
+        return sorted(out)
+
+    def actor_of(self, i: int) -> list[Mention]:
+        """The actor(s) a noun phrase headed by token ``i`` stands for.
+
+        A person named in the phrase wins ("Presiden Turki, Recep Tayyip Erdogan"); a title
+        with no person is the office holder, named by the title ("Menlu Belanda"); then
+        the actor covering the head word, then the first actor of the phrase. Places are
+        where things happen, not who acts.
+        """
+        tokens = self.phrase(i)
+        found: list[Mention] = []
+        for t in tokens:
+            for m in self.actors.get(t, ()):
+                if m not in found and m.type != "LOC":
+                    found.append(m)
+        people = [m for m in found if m.type == "PER"]
+        if people:
+            return people[:1]
+        if self.word(i) in self.lex.cues.get("titles", frozenset()) and i not in self.actors:
+            return [self.office_holder(i, tokens)]
+        own = [m for m in self.actors.get(i, ()) if m.type != "LOC"]
+        return own or found[:1]
+
+    def office_holder(self, i: int, tokens: list[int]) -> Mention:
+        """An unnamed office holder, named by the title and what follows it ("Menlu Belanda")."""
+        p = self.parse
+        end = i
+        while end + 1 in tokens and p.upos[end + 1] != "PUNCT":
+            end += 1
+        return Mention(p.starts[i], p.ends[end], None, " ".join(p.words[i:end + 1]), "ROLE")
+
+    def group_at(self, i: int) -> list[Mention]:
+        """The actors of the phrase at ``i`` and of the phrases coordinated with it."""
+        heads = [i]
+        todo = [i]
+        while todo and len(heads) < MAX_GROUP:
+            k = todo.pop()
+            for c in self.kids(k, COORDINATE):
+                if c not in heads:
+                    heads.append(c)
+                    todo.append(c)
+        out: list[Mention] = []
+        for h in sorted(heads):
+            for m in self.actor_of(h):
+                if m not in out:
+                    out.append(m)
+        return out
 
 
-def _has_verb(gap: str) -> bool:
-    """A rough test for a verb in a gap between mentions (then they are not coordinated)."""
-    return any(m.group(0).lower() not in cue_words("not_verbs") for m in _VERBISH.finditer(gap))
-
-
-def _prev_words(tokens: Tokens, offset: int, n: int) -> list[str]:
-    i = tokens.index_at(offset)
-    return tokens.words[max(0, i - n) : i]
-
-
-def is_oblique(tokens: Tokens, m: Mention, lex: Lexicon) -> bool:
-    """Whether the mention follows a preposition (then it is not a subject)."""
-    before = _prev_words(tokens, m.start, 1)
-    return bool(before) and before[-1] in lex.cues.get("oblique_preps", frozenset())
-
-
-def group_left(
-    body: str, tokens: Tokens, mentions: list[Mention], idx: int, lo: int, lex: Lexicon,
-) -> list[Mention]:
-    """The coordinated group ending with ``mentions[idx]``, extended leftwards ("X dan Y")."""
-    group = [mentions[idx]]
-    j = idx - 1
-    while j >= 0 and mentions[j].start >= lo and len(group) < 4:
-        gap = body[mentions[j].end : group[0].start]
-        if _HARD_BREAK.search(gap) or not _COORD.match(gap) or _has_verb(gap):
-            break
-        if mentions[j].type == "LOC" or is_oblique(tokens, mentions[j], lex):
-            break
-        if gap.strip(" )]") == "," and mentions[j].type != group[0].type:
-            break  # "Pemimpin Minoritas Senat, Chuck Schumer": an apposition
-        group.insert(0, mentions[j])
-        j -= 1
-    return group
-
-
-def group_right(body: str, mentions: list[Mention], idx: int, hi: int) -> list[Mention]:
-    """The coordinated group starting with ``mentions[idx]``, extended rightwards.
-
-    A bare comma joins only mentions of the same type ("Soe Win, Maung Maung Aye"), so
-    an apposition ("Patrushev, sekretaris Dewan Keamanan") stays out.
-    """
-    group = [mentions[idx]]
-    j = idx + 1
-    while j < len(mentions) and mentions[j].end <= hi and len(group) < 8:
-        gap = body[group[-1].end : mentions[j].start]
-        # A list of people may carry lower-case titles: "Soe Win, menteri transportasi Mya Tun Oo".
-        titled = mentions[j].type == "PER" == group[-1].type and _TITLED_LIST.match(gap) is not None
-        if (
-            not titled and group[-1].type == "PER" and mentions[j].type in ("ORG", "COUNTRY")
-            and _TITLED_LIST.match(gap) and j + 1 < len(mentions) and mentions[j + 1].type == "PER"
-            and mentions[j + 1].end <= hi
-            and _TITLE_TAIL.match(body[mentions[j].end : mentions[j + 1].start])
-        ):
-            # "..., sekretaris Dewan Administrasi Negara dan kepala intelijen Ye Win Oo": the
-            # organisation is part of a title; the person is the next list member.
-            group.append(mentions[j + 1])
-            j += 2
-            continue
-        if _HARD_BREAK.search(gap) or not (_COORD_RIGHT.match(gap) or titled) or _has_verb(gap):
-            break
-        if gap.strip() == "," and mentions[j].type != group[-1].type:
-            break
-        if mentions[j].type == "LOC":
-            break
-        k = _head(mentions, j)
-        group.append(mentions[k])
-        j = k + 1
-    return group
-
-
-def _head(mentions: list[Mention], idx: int) -> int:
-    """Prefer the name after a title-like mention: "Kementerian Pertahanan Rusia Sergei Shoigu"."""
-    m = mentions[idx]
-    if idx + 1 < len(mentions) and m.type != "PER":
-        nxt = mentions[idx + 1]
-        if nxt.type == "PER" and 0 <= nxt.start - m.end <= 1:
-            return idx + 1
-    return idx
-
-
-def _in_leading_subclause(body: str, tokens: Tokens, m: Mention, trig: TriggerMatch, sent: tuple[int, int]) -> bool:
-    """Whether ``m`` sits in a leading "Saat/Ketika ...," clause that ends before the trigger."""
-    head = _WORD.search(body, sent[0], sent[1])
-    if not head or head.group(0).lower() not in cue_words("subordinators"):
-        return False
-    comma = body.find(",", m.end, trig.start)
-    return comma != -1
-
-
-def _is_country(m: Mention) -> bool:
-    from warta.events.locations import country_by_name
-
-    return country_by_name(m.name) is not None
-
-
-
-
-def _subject(
-    body: str, tokens: Tokens, mentions: list[Mention], trig: TriggerMatch, sent: tuple[int, int],
-    lex: Lexicon,
-) -> list[Mention]:
-    """The subject group: nearest non-oblique mention before the trigger, with its coordinates.
-
-    A place (LOC) counts only right before the verb, as a capital standing for its state
-    ("Moskow menentang sanksi").
-    """
-    for idx in range(len(mentions) - 1, -1, -1):
-        m = mentions[idx]
-        if m.end > trig.start or m.start < sent[0]:
-            continue
-        gap_words = [w.lower() for w in _WORD.findall(body[m.end : trig.start])]
-        # "dengan Moskow memberikan pelatihan": a "dengan" phrase right before the verb is
-        # its subject (an absolute construction); "di X dilarang" is not.
-        before = _prev_words(tokens, m.start, 1)
-        adjacent = bool(before) and before[-1] == "dengan" and all(w in cue_words("auxiliaries") for w in gap_words)
-        if (is_oblique(tokens, m, lex) and not adjacent) or _in_leading_subclause(body, tokens, m, trig, sent):
-            continue
-        if m.type == "LOC" and len(gap_words) > 4:
-            continue
-        if _is_speaker(body[m.end : trig.start], trig.form.noun):
-            return []  # "Kabid Humas X menjelaskan, kunjungan Kapolda ...": X only reports it
-        return group_left(body, tokens, mentions, idx, sent[0], lex)
-    return []
-
-
-
-
-def _is_speaker(gap: str, noun: bool) -> bool:
-    """Whether the mention before ``gap`` only reports the event: a verb of saying followed
-    by other words (a new clause) with no pronoun referring back, or by a comma and a noun
-    trigger. "Moskow mengatakan menentang sanksi" keeps Moscow as the one who opposes."""
-    words = [(w.group(0).lower(), w.end()) for w in _WORD.finditer(gap)]
-    last = max((i for i, (w, _) in enumerate(words) if w in cue_words("saying")), default=None)
-    if last is None:
-        return False
-    after = [w for w, _ in words[last + 1 :]]
-    if any(w in cue_words("speaker_references") for w in after):
-        return False
-    return bool(after) or (noun and "," in gap[words[last][1] :])
-
-
-def _main_subject(
-    body: str, tokens: Tokens, mentions: list[Mention], trig: TriggerMatch, sent: tuple[int, int], lex: Lexicon,
-) -> list[Mention]:
-    """The first non-oblique mention of the sentence (the main clause subject), with its head."""
-    for idx, m in enumerate(mentions):
-        if m.start < sent[0] or m.end > trig.start:
-            continue
-        if m.type == "LOC" or is_oblique(tokens, m, lex) or _in_leading_subclause(body, tokens, m, trig, sent):
-            continue
-        return [mentions[_head(mentions, idx)]]
-    return []
-
-
-def _after(
-    body: str, tokens: Tokens, mentions: list[Mention], pos: int, sent: tuple[int, int],
-    stop_at: list[TriggerMatch], lex: Lexicon, preps: frozenset[str] | None = None,
-    max_gap: int = 90, direct_words: int = 3, extra_preps: tuple[str, ...] = (),
-) -> tuple[list[Mention], str | None]:
-    """The first actor group after ``pos`` in the same clause, and the preposition before it.
-
-    With ``preps`` only a mention right after one of those prepositions counts. Without,
-    a mention counts within six words after a target preposition ("dengan", "kepada",
-    ...), or as a direct object at most ``direct_words`` words after ``pos``; mentions after
-    other prepositions ("di", "mengenai") are passed over, and once one has been passed
-    over a comma ends the search.
-    """
-    target_preps = lex.cues.get("target_preps", frozenset()) | frozenset(extra_preps)
-    oblique = lex.cues.get("oblique_preps", frozenset()) - frozenset(extra_preps)
-    skipped = False
-    for idx, m in enumerate(mentions):
-        if m.start < pos or m.end > sent[1]:
-            continue
-        gap = body[pos : m.start]
-        if len(gap) > max_gap or _HARD_BREAK.search(gap):
-            return [], None
-        if skipped and "," in body[mentions[idx - 1].end : m.start]:
-            # "ke St Petersburg, Rusia": a place then its country is still the target.
-            if not (mentions[idx - 1].type == "LOC" and m.type == "COUNTRY"
-                    and body[mentions[idx - 1].end : m.start].strip() == ","):
-                return [], None
-        gap_words = [w.lower() for w in _WORD.findall(gap)]
-        if any(w in cue_words("clause_break") for w in gap_words):
-            return [], None
-        if any(t.start >= pos and t.end <= m.start for t in stop_at):
-            return [], None  # another trigger owns this mention
-        prep = gap_words[-1] if gap_words else None
-        if preps is not None:
-            # "oleh penjaga pantai Malaysia": the preposition may head a short phrase.
-            at = max((i for i, w in enumerate(gap_words) if w in preps), default=None)
-            if at is not None and len(gap_words) - at - 1 <= 3 and not _has_verb(" ".join(gap_words[at + 1 :])):
-                if m.type != "LOC" or gap_words[at] in ("oleh", "terhadap", "kepada"):
-                    return group_right(body, mentions, _head(mentions, idx), sent[1]), gap_words[at]
-            skipped = True
-            continue
-        if m.type == "LOC":
-            # A capital as target only right after "terhadap"/"kepada" ("sanksi terhadap Moskow"),
-            # a place tagged LOC that is a country ("dari Niger") after any target preposition.
-            if prep in ("terhadap", "kepada") or (prep in target_preps and _is_country(m)):
-                return [m], prep
-            skipped = True
-            continue
-        if prep in target_preps:
-            return group_right(body, mentions, _head(mentions, idx), sent[1]), prep
-        # "dengan kepala eksportir senjata Rusia X": the mention ends a target phrase.
-        last_prep = max((i for i, w in enumerate(gap_words) if w in target_preps), default=None)
-        if (
-            last_prep is not None and len(gap_words) - last_prep - 1 <= 6
-            and (prep not in oblique or prep == "dari") and "," not in gap
-        ):
-            if not _has_verb(" ".join(gap_words[last_prep + 1 :])):
-                return group_right(body, mentions, _head(mentions, idx), sent[1]), gap_words[last_prep]
-        if prep not in oblique and len(gap_words) <= direct_words and (not _has_verb(gap) or len(gap_words) == 1):
-            # A single verb may stand between: "menolak mengizinkan X", "meminta X".
-            return group_right(body, mentions, _head(mentions, idx), sent[1]), None
-        skipped = True
-    return [], None
-
-
-
-
-def _near_subject(body: str, tokens: Tokens, subject: list[Mention], trig: TriggerMatch) -> bool:
-    """Whether a noun trigger without a possessor belongs to the subject before it: within
-    four words ("X menggelar demonstrasi"), or as the setting of X's act ("... dalam
-    pertemuan Moskow", "saat kunjungan")."""
-    between = [w.lower() for w in _WORD.findall(body[subject[-1].end : trig.start])]
-    if len(between) <= 4:
-        return True
-    return trig.tok_start > 0 and tokens.words[trig.tok_start - 1] in cue_words("circumstance")
-
-
-def _implicit_subject(
-    body: str, tokens: Tokens, mentions: list[Mention], trig: TriggerMatch, sent: tuple[int, int],
-    context_lo: int | None, lex: Lexicon,
-) -> list[Mention]:
-    """A subject that is not a named mention: "Dia meminta ..." (the last person named) or
-    "aktivis hak asasi manusia menuduh ..." (an unnamed group, named but without an id)."""
-    lo = tokens.index_at(sent[0])
-    i = trig.tok_start - 1
-    while i >= lo and tokens.words[i] in cue_words("chain_skip") | cue_words("auxiliaries"):
-        i -= 1
-    if i < lo:
-        return []
-    if tokens.words[i] in lex.cues.get("pronouns", frozenset()):
-        at = tokens.starts[i]
-        floor = sent[0] if context_lo is None else context_lo
-        people = [m for m in mentions if m.type == "PER" and floor <= m.start and m.end <= at]
-        return people[-1:]
-    groups = lex.cues.get("groups", frozenset())
-    # The group word heads a short noun phrase before the verb: "aktivis hak asasi manusia".
-    for j in range(i, max(lo - 1, i - 4), -1):
-        for n in (2, 1):
-            phrase = " ".join(tokens.words[j - n + 1 : j + 1]) if j - n + 1 >= lo else None
-            if phrase in groups and not _has_verb(" ".join(tokens.words[j + 1 : trig.tok_start])):
-                start, end = tokens.starts[j - n + 1], tokens.ends[j]
-                return [Mention(start, end, None, phrase, "GROUP")]
-    return []
-
-
-def _chain(tokens: Tokens, trig: TriggerMatch) -> str | None:
-    """How the trigger is chained to an earlier verb: 'and' ("dan sepakat"), 'purpose'
-    ("untuk membahas") or None."""
-    i = trig.tok_start - 1
-    while i >= 0 and tokens.words[i] in cue_words("chain_skip"):
-        i -= 1
-    if i < 0:
+def trigger_head(s: Sentence, trig: TriggerMatch) -> int | None:
+    """The token of the trigger whose head lies outside it (the trigger's syntactic head)."""
+    p = s.parse
+    inside = [i for i in range(len(p)) if p.starts[i] < trig.end and trig.start < p.ends[i]]
+    if not inside:
         return None
-    if tokens.words[i] in cue_words("and_chain"):
-        return "and"
-    if tokens.words[i] in cue_words("purpose_chain"):
-        return "purpose"
-    if tokens.words[i] in cue_words("sub_chain"):
-        return "sub"
-    return None
+    for i in inside:
+        if p.heads[i] not in inside or p.heads[i] == i:
+            return i
+    return inside[0]
 
 
-def find_arguments(
-    body: str,
-    tokens: Tokens,
-    mentions: list[Mention],
-    trig: TriggerMatch,
-    sent: tuple[int, int],
-    others: list[TriggerMatch],
-    previous: tuple[TriggerMatch, Arguments] | None,
-    lex: Lexicon,
-    context_lo: int | None = None,
-) -> Arguments:
-    """Find the source and target actor groups of one trigger in its sentence.
+def _slots(s: Sentence, h: int, target_preps: frozenset[str], agent_preps: frozenset[str]) -> dict[str, list[int]]:
+    """Dependents of ``h`` by role: subject, passive subject, object, agent, target, antara."""
+    out: dict[str, list[int]] = {"subj": [], "pass": [], "obj": [], "agent": [], "target": [], "antara": [],
+                                 "bare": []}
+    for c in s.children[h]:
+        d = s.dep(c)
+        if d in SUBJECTS:
+            out["subj"].append(c)
+        elif d in PASSIVE_SUBJECTS:
+            out["pass"].append(c)
+        elif d in OBJECTS:
+            out["obj"].append(c)
+        elif d in OBLIQUES or d.startswith(("obl", "nmod")):
+            case = s.case_of(c)
+            if case is None:
+                out["bare"].append(c)
+            elif case in agent_preps:
+                out["agent"].append(c)
+            elif case == "antara":
+                out["antara"].append(c)
+            elif case in target_preps:
+                out["target"].append(c)
+    return out
 
-    ``mentions`` are the article's actor mentions sorted by start (nested ones removed);
-    ``others`` the other triggers of the sentence; ``previous`` the previous verbal trigger
-    of the sentence and its arguments, whose subject a chained verb inherits; a pronoun
-    subject is resolved to the last person named from ``context_lo`` on.
-    """
+
+def _first_group(s: Sentence, tokens: list[int]) -> list[Mention]:
+    for t in tokens:
+        group = s.group_at(t)
+        if group:
+            return group
+    return []
+
+
+def inherited_subject(s: Sentence, h: int) -> list[Mention]:
+    """The subject a verb without one shares: with the verb it is coordinated with or depends
+    on ("... dan menahan", "sepakat meningkatkan"), or the noun its relative clause describes."""
+    seen = {h}
+    k = h
+    while True:
+        d, head = s.dep(k), s.parse.heads[k]
+        if head == k or head in seen:
+            return []
+        seen.add(head)
+        if d in ("acl", "acl:relcl"):
+            return s.group_at(head)
+        if d not in ("conj", "xcomp", "advcl", "ccomp"):
+            return []
+        subj = s.kids(head, SUBJECTS)
+        if subj:
+            return _first_group(s, subj)
+        k = head
+
+
+def is_content(s: Sentence, h: int, trig_heads: dict[int, TriggerMatch], lex: Lexicon) -> bool:
+    """Whether the trigger at ``h`` is the content of another trigger (a request, promise or
+    threat: "meminta polisi menangkap") or of a capability ("mampu menyerang", "dirancang
+    untuk menyerang"): then it is not an event of its own."""
+    d, head = s.dep(h), s.parse.heads[h]
+    if head == h or d not in ("xcomp", "ccomp", "advcl", "csubj"):
+        return False
+    governor = trig_heads.get(head)
+    if governor is not None and governor.form.trigger.type in CONTENT_TAKERS:
+        return True
+    return s.word(head) in lex.cues.get("capability", frozenset())
+
+
+def light_verb_arguments(s: Sentence, h: int, lex: Lexicon, target_preps: frozenset[str],
+                         agent_preps: frozenset[str]) -> Arguments | None:
+    """Arguments of a noun trigger that is the object of a light verb ("melakukan serangan
+    terhadap X", "serangan itu dilakukan oleh Y", "memberikan bantuan kepada Z")."""
+    head, d = s.parse.heads[h], s.dep(h)
+    light = lex.cues.get("light_verbs", frozenset())
+    if head == h or s.word(head) not in light or d not in (OBJECTS | PASSIVE_SUBJECTS | SUBJECTS):
+        return None
+    slots = _slots(s, head, target_preps, agent_preps)
+    if d in PASSIVE_SUBJECTS or s.word(head).startswith("di"):
+        source = _first_group(s, slots["agent"] + slots["bare"])
+    else:
+        source = _first_group(s, slots["subj"]) or inherited_subject(s, head)
+    target = _first_group(s, slots["target"])
+    return Arguments(source, target, source)
+
+
+# Where the parser misreads a trigger (tagged as a preposition, a determiner), its
+# arguments are read from the word order instead.
+PREDICATE_TAGS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "AUX", "X"})
+CLAUSE_BREAK = frozenset({",", ";", ":", "(", ")", '"', "“", "”", "yang", "karena", "setelah", "sebelum", "ketika",
+                          "saat", "sementara", "namun", "tetapi", "bahwa", "jika", "agar", "sehingga", "kata", "ujar"})
+
+
+def find_arguments(s: Sentence, trig: TriggerMatch, trig_heads: dict[int, TriggerMatch]) -> Arguments | None:
+    """The arguments of ``trig`` in the parsed sentence ``s``; None when it is not an event of
+    its own (the content of another trigger, a capability or a purpose)."""
+    h = trigger_head(s, trig)
+    if h is None:
+        return Arguments([], [], [])
+    if is_content(s, h, trig_heads, s.lex):
+        return None
+    args = _parsed_arguments(s, trig, h)
+    if args.sources or args.targets or s.parse.upos[h] in PREDICATE_TAGS and s.dep(h) not in ("case", "mark", "det"):
+        return args
+    return linear_arguments(s, trig, h)
+
+
+def linear_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments:
+    """Arguments by word order, for a trigger the parser misread: the nearest actor before it
+    in its clause (not after a preposition) and the nearest after it (directly, or after a
+    target preposition)."""
+    p = s.parse
+    first = min(i for i in range(len(p)) if p.starts[i] < trig.end and trig.start < p.ends[i])
+    last = max(i for i in range(len(p)) if p.starts[i] < trig.end and trig.start < p.ends[i])
+    target_preps = s.lex.cues.get("target_preps", frozenset()) | frozenset(trig.form.trigger.target_preps)
+    source: list[Mention] = []
+    for i in range(first - 1, -1, -1):
+        if s.word(i) in CLAUSE_BREAK:
+            break
+        found = [m for m in s.actors.get(i, ()) if m.type != "LOC"]
+        if found:
+            if i > 0 and p.upos[i - 1] == "ADP":
+                continue
+            source = found
+            break
+    target: list[Mention] = []
+    for i in range(last + 1, len(p)):
+        if s.word(i) in CLAUSE_BREAK:
+            break
+        found = [m for m in s.actors.get(i, ()) if m.type != "LOC"]
+        if found:
+            before = s.word(i - 1)
+            if p.upos[i - 1] != "ADP" or before in target_preps:
+                target = found
+            break
+    if trig.form.passive or trig.form.trigger.inverse:
+        source, target = target, source
+    return Arguments(source, [t for t in target if t not in source], source)
+
+
+def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments:
+    """The arguments of the trigger headed by token ``h``, from the dependency parse."""
+    lex = s.lex
     form = trig.form
-    later = [t for t in others if t.start > trig.start and not t.form.noun]
-    subject = _subject(body, tokens, mentions, trig, sent, lex)
-    inherited_targets: list[Mention] = []
-
-    how = None if form.noun else _chain(tokens, trig)
-    if how == "sub":
-        subject = _main_subject(body, tokens, mentions, trig, sent, lex) or subject
-    elif previous is not None and previous[1].subject and how is not None:
-        prev_trig, prev_args = previous
-        # Mentions between the two verbs, unless set off by a comma ("..., Mikheyev, untuk").
-        between = [
-            m for m in mentions
-            if prev_trig.end <= m.start and m.end <= trig.start and not is_oblique(tokens, m, lex)
-            and "," not in body[m.end : trig.start]
-        ]
-        if how == "and" or (how == "purpose" and not between):
-            subject = prev_args.subject
-            inherited_targets = prev_args.targets if how == "purpose" else []
-
-    if not subject and not form.noun:
-        subject = _implicit_subject(body, tokens, mentions, trig, sent, context_lo, lex)
-
-    possessor: list[Mention] = []
+    target_preps = lex.cues.get("target_preps", frozenset()) | frozenset(form.trigger.target_preps)
+    agent_preps = frozenset({"oleh"}) | (frozenset({"dari"}) if form.trigger.inverse else frozenset())
+    slots = _slots(s, h, target_preps, agent_preps)
+    if slots["antara"]:
+        pair = _first_group(s, slots["antara"])
+        return Arguments(pair[:1], pair[1:2], pair)
     if form.noun:
-        # "kunjungan Min Aung Hlaing ke Rusia", "pertemuan antara X dan Y"
-        after, prep = _after(body, tokens, mentions, trig.end, sent, later, lex, max_gap=70, direct_words=7)
-        if after and prep == "antara":
-            return Arguments(after[:1], after[1:2], after)
-        if after and prep is None and "," not in body[trig.end : after[0].start]:
-            if form.patient_noun:
-                # "penangkapan X", "pembunuhan X": the possessor is the one it was done to.
-                return Arguments(subject, after, subject)
-            possessor = after
+        light = light_verb_arguments(s, h, lex, target_preps, agent_preps)
+        possessor = _first_group(s, slots["bare"])
+        agent = _first_group(s, slots["agent"])
+        target = _first_group(s, slots["target"])
+        if form.patient_noun and possessor and not target:
+            # "penangkapan X", "pembunuhan X": the possessor is the one it was done to.
+            target, possessor = possessor, []
+        source = agent or possessor
+        if light is not None:
+            source = source or light.sources
+            target = target or light.targets
+        return Arguments(source, target, source)
+    subject = _first_group(s, slots["subj"])
     if form.passive:
-        agent, _ = _after(body, tokens, mentions, trig.end, sent, later, lex, frozenset({"oleh"}))
-        if not agent:
-            direct, prep = _after(body, tokens, mentions, trig.end, sent, later, lex, max_gap=40, direct_words=2)
-            agent = direct if prep is None else []
-        if form.trigger.symmetric and not agent:
-            return Arguments([], [], subject)  # "... telah disepakati": what was agreed, not who
-        target, _ = _after(
-            body, tokens, mentions, trig.end, sent, later, lex,
-            frozenset({"terhadap", "kepada", "atas", "bagi", "untuk", "pada"}),
-        )
-        return Arguments(agent, target or subject, subject)
+        agent = _first_group(s, slots["agent"] + slots["bare"] + slots["obj"])
+        patient = _first_group(s, slots["pass"] + slots["subj"]) or inherited_subject(s, h)
+        target = _first_group(s, slots["target"])
+        return Arguments(agent, target or patient, patient)
+    subject = subject or inherited_subject(s, h)
     if form.trigger.inverse:
-        agent, _ = _after(body, tokens, mentions, trig.end, sent, later, lex, frozenset({"dari", "oleh"}))
-        return Arguments(agent, subject, subject)
-
-    if form.noun and not possessor and subject and not _near_subject(body, tokens, subject, trig):
-        subject = []  # a bare noun far from any actor ("... bukan sekedar kesepakatan") codes nothing
-    source = possessor or subject
-    start = possessor[-1].end if possessor else trig.end
-    target, prep = _after(body, tokens, mentions, start, sent, later, lex, extra_preps=form.trigger.target_preps)
-    target = [t for t in target if t not in source] or [t for t in inherited_targets if t not in source]
-    # "X dan Y bertemu/sepakat": both parties act; a far topic ("membahas urusan Z") is no target.
-    if form.trigger.symmetric and len(source) >= 2 and prep not in ("dengan", "antara"):
-        return Arguments(source[:1], source[1:2], source)
-    return Arguments(source, target, subject or source)
+        return Arguments(_first_group(s, slots["agent"]), subject, subject)
+    target = _first_group(s, slots["obj"]) or _first_group(s, slots["target"])
+    if form.trigger.type in SYMMETRIC and len(subject) >= 2 and not target:
+        return Arguments(subject[:1], subject[1:], subject)
+    return Arguments(subject, [t for t in target if t not in subject], subject)

@@ -10,13 +10,16 @@ from dataclasses import dataclass, replace
 
 import polars as pl
 
-from warta.events.arguments import Arguments, Mention, find_arguments
+from warta.actors.ner_features import tokenize as word_and_punct_spans
+from warta.events.arguments import Arguments, Mention, Sentence, find_arguments, trigger_head
+from warta.events.discourse import Discourse, speaker_of
 from warta.events.codes import codes_for, confidence
 from warta.events.lexicon import Lexicon, Tokens, TriggerMatch, cue_words, find_triggers, get_lexicon, tokenize
 from warta.events.locations import locate
 from warta.events.modes import find_context, is_future, is_negated, is_past, is_reported, mode_of
 from warta.text.dates import DateMention, find_dates
 from warta.text.sentences import article_sentence_spans, sentence_index
+from warta.text.syntax import Parse, parse
 
 EVENT_SCHEMA: dict[str, pl.DataType] = {
     "event_id": pl.Utf8,
@@ -30,6 +33,8 @@ EVENT_SCHEMA: dict[str, pl.DataType] = {
     "actor2_id": pl.Utf8,
     "actor1_name": pl.Utf8,
     "actor2_name": pl.Utf8,
+    "actor1_mention": pl.Utf8,  # the words of the article the actor was read from
+    "actor2_mention": pl.Utf8,
     "event_date": pl.Date,
     "date_precision": pl.Utf8,
     "location": pl.Utf8,
@@ -188,7 +193,7 @@ def _is_topic(trig: TriggerMatch, trigs: list[TriggerMatch], tokens: Tokens) -> 
 
 def _candidates(
     body: str, tokens: Tokens, spans: list[tuple[int, int]], sid: int, trigs: list[TriggerMatch],
-    mentions: list[Mention], dates: list[DateMention], anchor: dt.date | None, lex: Lexicon,
+    sentence: Sentence, dates: list[DateMention], anchor: dt.date | None, lex: Lexicon,
 ) -> list[_Candidate]:
     s0, s1 = spans[sid]
     tok_lo, tok_hi = tokens.index_at(s0), tokens.index_at(s1)
@@ -196,16 +201,11 @@ def _candidates(
     # Lower-case words only: "Liga Nasional untuk Demokrasi" is a party, not a league.
     if any(tokens.words[i] in off_topic and body[tokens.starts[i]].islower() for i in range(tok_lo, tok_hi)):
         return []  # sports coverage: "menyerang", "bertandang ke" are about a match
+    heads = {h: t for t in trigs if (h := trigger_head(sentence, t)) is not None}
     out: list[_Candidate] = []
-    previous: tuple[TriggerMatch, Arguments] | None = None
     for trig in trigs:
-        others = [t for t in trigs if t is not trig]
-        args = find_arguments(
-            body, tokens, mentions, trig, (s0, s1), others, previous, lex, spans[max(0, sid - 2)][0]
-        )
-        if not trig.form.noun:
-            previous = (trig, args)
-        if (not args.sources and not args.targets) or _is_topic(trig, trigs, tokens):
+        args = find_arguments(sentence, trig, heads)
+        if args is None or (not args.sources and not args.targets) or _is_topic(trig, trigs, tokens):
             continue
         if trig.form.trigger.requires_target and not args.targets:
             continue
@@ -225,7 +225,7 @@ def _candidates(
         k = 0
         for src in sources:
             for tgt in targets:
-                if src is not None and tgt is not None and src.actor_id and src.actor_id == tgt.actor_id:
+                if src is not None and tgt is not None and _key(src) == _key(tgt):
                     continue
                 out.append(
                     _Candidate(
@@ -282,40 +282,79 @@ def _dates_for(
     return out
 
 
-def _article_events(
-    row: dict, mention_rows: list[dict], names: dict[str, str], lex: Lexicon,
-) -> list[dict]:
+@dataclass
+class _Article:
+    """One article on its way through the event stage: triggers, sentences to parse, dates."""
+
+    row: dict
+    body: str
+    tokens: Tokens
+    spans: list[tuple[int, int]]
+    mentions: list[Mention]
+    by_sentence: dict[int, list[TriggerMatch]]
+    active: list[int]  # sentences with a trigger and something that may be an actor, in order
+    anchor: dt.date | None
+    parses: list[Parse] | None = None
+
+
+def _prepare(row: dict, mention_rows: list[dict], names: dict[str, str], lex: Lexicon) -> _Article | None:
+    """Find an article's triggers and the sentences worth parsing: those with a trigger and
+    an actor mention, an unnamed group or a reference word."""
     body = row.get("body") or ""
     if not body:
-        return []
+        return None
     tokens = tokenize(body)
     trigs = find_triggers(tokens, lex)
     if not trigs:
-        return []
+        return None
     spans = article_sentence_spans(body)
     if not spans:
-        return []
-    article_id = row["article_id"]
-    anchor = local_anchor(row.get("published_at"), body)
+        return None
     mentions = _clean_mentions(mention_rows, names, body)
-    loc_spans = [(m.start, m.end) for m in mentions if m.type == "LOC"]
     by_sentence: dict[int, list[TriggerMatch]] = {}
     for t in trigs:
         by_sentence.setdefault(sentence_index(spans, t.start), []).append(t)
     mention_starts = sorted(m.start for m in mentions)
-    active = [
-        sid for sid in by_sentence
-        if bisect.bisect_left(mention_starts, spans[sid][0]) < bisect.bisect_left(mention_starts, spans[sid][1])
-    ]  # sentences with a trigger and an actor; the others have nothing to code
+    actor_words = lex.cues.get("groups", frozenset()) | lex.cues.get("actor_words", frozenset())
+    active = []
+    for sid in sorted(by_sentence):
+        a, b = spans[sid]
+        has_mention = bisect.bisect_left(mention_starts, a) < bisect.bisect_left(mention_starts, b)
+        if has_mention or any(w in actor_words for w in tokens.words[tokens.index_at(a):tokens.index_at(b)]):
+            active.append(sid)
     if not active:
-        return []
-    dates = _dates_for(body, spans, active, anchor)
-    cited = _citation_dates(dates, tokens, trigs, lex)
+        return None
+    return _Article(row, body, tokens, spans, mentions, by_sentence, active, local_anchor(row.get("published_at"), body))
+
+
+def _article_events(art: _Article, lex: Lexicon) -> list[dict]:
+    """Code the events of one prepared and parsed article, sentence by sentence."""
+    body, spans, tokens = art.body, art.spans, art.tokens
+    dates = _dates_for(body, spans, art.active, art.anchor)
+    cited = _citation_dates(dates, tokens, [t for ts in art.by_sentence.values() for t in ts], lex)
     dates = [d for d in dates if d.start not in cited]
+    loc_spans = [(m.start, m.end) for m in art.mentions if m.type == "LOC"]
+    discourse = Discourse(lex)
     events: list[dict] = []
-    for sid in sorted(active):
-        for c in _candidates(body, tokens, spans, sid, by_sentence[sid], mentions, dates, anchor, lex):
-            events.append(_row(c, article_id, body, spans, anchor, row.get("dateline"), loc_spans, lex))
+    parses = dict(zip(art.active, art.parses or []))
+    for sid, (a, b) in enumerate(spans):
+        in_sentence = [m for m in art.mentions if a <= m.start and m.end <= b]
+        parsed = parses.get(sid)
+        if parsed is None:  # nothing to code here, but the people it names may be referred to later
+            discourse.remember([[m] for m in in_sentence], [], [])
+            continue
+        placed = discourse.place(parsed, in_sentence, [])
+        speaker = speaker_of(parsed, placed, lex)
+        if speaker:
+            placed = discourse.place(parsed, in_sentence, speaker)
+        sentence = Sentence(parsed, placed, lex)
+        cands = _candidates(body, tokens, spans, sid, art.by_sentence[sid], sentence, dates, art.anchor, lex)
+        for c in cands:
+            events.append(_row(c, art.row["article_id"], body, spans, art.anchor, art.row.get("dateline"), loc_spans, lex))
+        groups = [sentence.group_at(i) for i in range(len(parsed)) if parsed.deps[i] not in ("flat", "compound")]
+        subjects = [sentence.group_at(i) for i in range(len(parsed)) if parsed.deps[i] in ("nsubj", "nsubj:pass")]
+        pairs = [(c.source, c.target) for c in cands if c.source is not None and c.target is not None]
+        discourse.remember([g for g in groups if g], [g for g in subjects if g], pairs)
     return events
 
 
@@ -351,6 +390,8 @@ def _row(
         "actor2_id": c.target.actor_id if c.target else None,
         "actor1_name": c.source.name if c.source else None,
         "actor2_name": c.target.name if c.target else None,
+        "actor1_mention": body[c.source.start : c.source.end] if c.source else None,
+        "actor2_mention": body[c.target.start : c.target.end] if c.target else None,
         "event_date": event_date,
         "date_precision": precision,
         "location": place.name if place else None,
@@ -387,10 +428,32 @@ def extract_events(clean: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataF
         for r in mentions.select(cols).iter_rows(named=True):
             by_article.setdefault(r["article_id"], []).append(r)
     cols = [c for c in ("article_id", "body", "published_at", "dateline") if c in clean.columns]
-    rows: list[dict] = []
+    articles = []
     for art in clean.select(cols).iter_rows(named=True):
-        rows.extend(_article_events(art, by_article.get(art["article_id"], []), names, lex))
+        prepared = _prepare(art, by_article.get(art["article_id"], []), names, lex)
+        if prepared is not None:
+            articles.append(prepared)
+    _parse_active(articles)
+    rows: list[dict] = []
+    for art in articles:
+        rows.extend(_article_events(art, lex))
     if not rows:
         return pl.DataFrame(schema=EVENT_SCHEMA)
     # A batch may hold the same article twice; its events are the same events.
     return pl.DataFrame(rows, schema=EVENT_SCHEMA, orient="row").unique("event_id", keep="first", maintain_order=True)
+
+
+def _parse_active(articles: list[_Article]) -> None:
+    """Parse the sentences worth parsing of every article of the batch in one go."""
+    token_spans, texts, owners = [], [], []
+    for art in articles:
+        for sid in art.active:
+            a, b = art.spans[sid]
+            token_spans.append([(a + x, a + y) for x, y in word_and_punct_spans(art.body[a:b])])
+            texts.append(art.body)
+            owners.append(art)
+    parsed = parse(token_spans, texts) if token_spans else []
+    for art in articles:
+        art.parses = []
+    for art, p in zip(owners, parsed):
+        art.parses.append(p)

@@ -69,7 +69,7 @@ class Lexicon:
     plover: dict[str, dict]
     contexts: dict[str, frozenset[str]]
     cues: dict[str, frozenset[str]]
-    forms: dict[str, Form] = field(default_factory=dict)
+    forms: dict[str, list[Form]] = field(default_factory=dict)
 
 
 _VOWELS = "aeiou"
@@ -212,19 +212,22 @@ def get_lexicon() -> Lexicon:
     """Load and compile the trigger lexicon once per process."""
     data = _load_merged("triggers.yaml")
     plover = {k.upper(): v for k, v in load_yaml("plover.yaml").items()}
-    forms: dict[str, Form] = {}
+    forms: dict[str, list[Form]] = {}
     for entry in data.get("triggers", []):
         if str(entry["type"]).upper() not in plover:
             raise ValueError(f"triggers.yaml: unknown PLOVER type {entry['type']!r}")
         for form in _entry_forms(entry):
-            # The first entry that claims a surface form wins; user entries come last.
-            forms.setdefault(form.text, form)
+            # Entries claiming one surface form are tried in file order (user entries last):
+            # the first whose conditions ("with", "not_after") hold in the text wins.
+            forms.setdefault(form.text, []).append(form)
     auto = ahocorasick.Automaton()
-    for text, form in forms.items():
-        auto.add_word(f" {text} ", form)
+    for text, alternatives in forms.items():
+        auto.add_word(f" {text} ", (text, tuple(alternatives)))
     auto.make_automaton()
     contexts = {k: frozenset(_norm_form(w) for w in v) for k, v in (data.get("contexts") or {}).items()}
     cues = {k: frozenset(_norm_form(w) for w in v) for k, v in (data.get("cues") or {}).items()}
+    # Titles ("Presiden", "Menlu") are shared with the actors stage: one list, in ner_cues.yaml.
+    cues["titles"] = frozenset(_norm_form(w) for w in load_yaml("ner_cues.yaml").get("titles") or [])
     return Lexicon(auto, plover, contexts, cues, forms)
 
 
@@ -276,10 +279,10 @@ def find_triggers(tokens: Tokens, lexicon: Lexicon | None = None) -> list[Trigge
         pieces_start.append(pos)
         pos += len(w) + 1
     joined = " " + " ".join(joined_words) + " "
-    found: list[TriggerMatch] = []
-    for end_idx, form in lex.automaton.iter(joined):
+    found: list[tuple[int, int, int, int, tuple[Form, ...]]] = []
+    for end_idx, (text, alternatives) in lex.automaton.iter(joined):
         # iter() reports the index of the key's trailing space.
-        start_c = end_idx - len(form.text)  # position of the first letter
+        start_c = end_idx - len(text)  # position of the first letter
         end_c = end_idx  # one past the last letter
         ti = bisect.bisect_right(pieces_start, start_c) - 1
         tj = bisect.bisect_right(pieces_start, end_c - 1) - 1
@@ -287,27 +290,35 @@ def find_triggers(tokens: Tokens, lexicon: Lexicon | None = None) -> list[Trigge
             continue  # starts inside a hyphenated token
         if pieces_start[tj] + len(joined_words[tj]) != end_c:
             continue  # ends inside a hyphenated token
-        found.append(TriggerMatch(tokens.starts[ti], tokens.ends[tj], ti, tj + 1, form))
-    found.sort(key=lambda m: (-(m.tok_end - m.tok_start), m.tok_start))
+        found.append((ti, tj + 1, tokens.starts[ti], tokens.ends[tj], alternatives))
+    found.sort(key=lambda m: (-(m[1] - m[0]), m[0]))
     kept: list[TriggerMatch] = []
     taken: set[int] = set()
-    for m in found:
-        span = set(range(m.tok_start, m.tok_end))
+    for ti, tj, start, end, alternatives in found:
+        span = set(range(ti, tj))
         if span & taken:
             continue
-        if m.form.trigger.with_words and not _has_with(tokens, m):
-            continue
-        if m.tok_start > 0 and tokens.words[m.tok_start - 1] in m.form.trigger.not_after:
-            continue
-        if m.tok_end < len(tokens.words) and tokens.words[m.tok_end] in m.form.trigger.not_before:
-            continue
-        # "membubarkan diri", "mendekatkan diri": a reflexive verb is another verb.
-        if m.tok_end < len(tokens.words) and tokens.words[m.tok_end] == "diri" and "diri" not in m.form.text:
-            continue
-        kept.append(m)
-        taken |= span
+        for form in alternatives:
+            m = TriggerMatch(start, end, ti, tj, form)
+            if _holds(tokens, m):
+                kept.append(m)
+                taken |= span
+                break
     kept.sort(key=lambda m: m.tok_start)
     return kept
+
+
+def _holds(tokens: Tokens, m: TriggerMatch) -> bool:
+    """Whether the conditions of the match's entry hold in the text around it."""
+    trig = m.form.trigger
+    if trig.with_words and not _has_with(tokens, m):
+        return False
+    if m.tok_start > 0 and tokens.words[m.tok_start - 1] in trig.not_after:
+        return False
+    if m.tok_end < len(tokens.words) and tokens.words[m.tok_end] in trig.not_before:
+        return False
+    # "membubarkan diri", "mendekatkan diri": a reflexive verb is another verb.
+    return not (m.tok_end < len(tokens.words) and tokens.words[m.tok_end] == "diri" and "diri" not in m.form.text)
 
 
 def _strip_nya(word: str) -> str:

@@ -1,0 +1,132 @@
+"""References across sentences: who "ia", "mereka", "keduanya", "kami" and "pihaknya" are.
+
+An article is read sentence by sentence. :class:`Discourse` remembers who was named (the
+people, the coordinated groups, the pairs of the last two-party event) and who speaks in
+each sentence, and places actors on a parsed sentence's tokens:
+
+* the actors stage's mentions where they are;
+* unnamed groups of the lexicon ("polisi", "mahasiswa", "pengunjuk rasa");
+* "ia", "dia", "beliau": the last person named;
+* "mereka": the last group (coordinated actors or an unnamed group);
+* "keduanya", "kedua negara", "kedua pihak": the two parties of the last two-party event,
+  else the last pair named together;
+* "kami", "kita", "pihaknya": the speaker's organisation, else the speaker, where the
+  speaker is the subject of a verb of saying in the sentence ("..., kata X") or in the
+  next one when a quotation runs on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from warta.events.arguments import SUBJECTS, Mention
+from warta.events.lexicon import Lexicon
+from warta.text.syntax import Parse
+
+RECENT = 6  # actors remembered of each kind
+
+
+@dataclass
+class Discourse:
+    """What the sentences read so far said: recent people, groups and pairs."""
+
+    lex: Lexicon
+    persons: list[Mention] = field(default_factory=list)
+    groups: list[list[Mention]] = field(default_factory=list)
+    pairs: list[tuple[Mention, Mention]] = field(default_factory=list)
+
+    def words(self, name: str) -> frozenset[str]:
+        return self.lex.cues.get(name, frozenset())
+
+    def place(self, parse: Parse, mentions: list[Mention], speaker: list[Mention]) -> dict[int, tuple[Mention, ...]]:
+        """Actors on the tokens of ``parse``: mentions, unnamed groups and resolved references."""
+        actors: dict[int, tuple[Mention, ...]] = {}
+        for m in mentions:
+            for i in range(len(parse)):
+                if parse.starts[i] < m.end and m.start < parse.ends[i]:
+                    actors.setdefault(i, (m,))
+        groups = self.words("groups")
+        words = [w.lower() for w in parse.words]
+        i = 0
+        while i < len(parse):
+            two = " ".join(words[i:i + 2])
+            size = 2 if i + 1 < len(parse) and two in groups else 1 if words[i] in groups else 0
+            if size and not any(k in actors for k in range(i, i + size)):
+                group = Mention(parse.starts[i], parse.ends[i + size - 1], None, " ".join(parse.words[i:i + size]).lower(),
+                                "GROUP")
+                for k in range(i, i + size):
+                    actors[k] = (group,)
+            i += max(size, 1)
+        for i, w in enumerate(words):
+            if i in actors:
+                continue
+            ref = self.resolve(w, words[i + 1] if i + 1 < len(words) else "", speaker)
+            if ref:
+                actors[i] = tuple(ref)
+        return actors
+
+    def resolve(self, word: str, following: str, speaker: list[Mention]) -> list[Mention]:
+        """The actors a reference word stands for (empty when it is none or is unresolved)."""
+        if word in self.words("person_references") and self.persons:
+            return [self.persons[-1]]
+        if word in self.words("group_references") and self.groups:
+            return list(self.groups[-1])
+        if (word in self.words("pair_references") or (word == "kedua" and following in self.words("pair_nouns"))) \
+                and self.pairs:
+            return list(self.pairs[-1])
+        if word in self.words("speaker_references") and speaker:
+            return speaker_side(speaker)
+        return []
+
+    def remember(self, sentence_actors: list[list[Mention]], subjects: list[list[Mention]],
+                 event_pairs: list[tuple[Mention, Mention]]) -> None:
+        """Note what a sentence said: its groups of actors, its subjects and its two-party events."""
+        for group in subjects + sentence_actors:
+            people = [m for m in group if m.type == "PER"]
+            for m in people:
+                if m in self.persons:
+                    self.persons.remove(m)
+                self.persons.append(m)
+        for group in sentence_actors:
+            if len(group) >= 2 or (group and group[0].type == "GROUP"):
+                self.groups.append(group)
+            if len(group) == 2:
+                self.pairs.append((group[0], group[1]))
+        self.pairs.extend(event_pairs)
+        del self.persons[:-RECENT], self.groups[:-RECENT], self.pairs[:-RECENT]
+
+
+def speaker_side(speaker: list[Mention]) -> list[Mention]:
+    """Whom "kami" or "pihaknya" of a speaker means: the organisation named with the speaker
+    ("juru bicara KPK Febri Diansyah": KPK), else the speaker."""
+    orgs = [m for m in speaker if m.type in ("ORG", "COUNTRY")]
+    return orgs[:1] or speaker[:1]
+
+
+def speaker_of(parse: Parse, actors: dict[int, tuple[Mention, ...]], lex: Lexicon) -> list[Mention]:
+    """Who speaks in a sentence: the actors in the subject of a verb of saying ("kata X",
+    "X mengatakan") or after "menurut"."""
+    saying = lex.cues.get("saying", frozenset()) | lex.cues.get("reported", frozenset())
+    for i, w in enumerate(parse.words):
+        low = w.lower()
+        if low == "menurut" and i + 1 < len(parse):
+            found = _phrase_actors(parse, actors, parse.heads[i] if parse.heads[i] != i else i + 1)
+            if found:
+                return found
+        if low in saying:
+            for c, h in enumerate(parse.heads):
+                if h == i and c != i and parse.deps[c] in SUBJECTS:
+                    found = _phrase_actors(parse, actors, c)
+                    if found:
+                        return found
+    return []
+
+
+def _phrase_actors(parse: Parse, actors: dict[int, tuple[Mention, ...]], i: int) -> list[Mention]:
+    """Every actor in the subtree of token ``i``, in order (people and their organisations)."""
+    out: list[Mention] = []
+    for t in parse.subtree(i):
+        for m in actors.get(t, ()):
+            if m not in out and m.type != "GROUP":
+                out.append(m)
+    return out

@@ -1,0 +1,94 @@
+"""Universal Dependencies parses of Indonesian sentences, with the project's own spaCy model.
+
+The model (``Settings.model_dir / "parser-id"``: a tagger and a dependency parser
+trained on the UD Indonesian treebanks by ``scripts/train_parser.py``) is loaded once
+per process. Sentences are parsed from the project's own tokens, so offsets line up
+with every other stage. Only what the event stage needs is kept: for each token its
+text, character span, universal POS tag, head and relation.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from warta.settings import get_settings
+
+PARSER_DIR = "parser-id"
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Parse:
+    """One parsed sentence; token ``i`` spans ``starts[i]:ends[i]`` of the text it came from."""
+
+    words: tuple[str, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    upos: tuple[str, ...]
+    heads: tuple[int, ...]  # the root is its own head
+    deps: tuple[str, ...]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def children(self, i: int) -> list[int]:
+        """Tokens whose head is ``i`` (not ``i`` itself), in order."""
+        return [j for j, h in enumerate(self.heads) if h == i and j != i]
+
+    def subtree(self, i: int) -> list[int]:
+        """``i`` and every token below it, in order."""
+        out, todo = {i}, [i]
+        while todo:
+            k = todo.pop()
+            for j in self.children(k):
+                if j not in out:
+                    out.add(j)
+                    todo.append(j)
+        return sorted(out)
+
+    def token_at(self, offset: int) -> int | None:
+        """The token covering character ``offset``, or None."""
+        for i, (a, b) in enumerate(zip(self.starts, self.ends)):
+            if a <= offset < b:
+                return i
+        return None
+
+
+@lru_cache(maxsize=1)
+def _model(model_dir: str):
+    import spacy
+
+    path = Path(model_dir) / PARSER_DIR
+    if not path.is_dir():
+        raise FileNotFoundError(f"parser model {path} missing: run `make train-parser`")
+    return spacy.load(path)
+
+
+def parser_available(model_dir: Path | None = None) -> bool:
+    """Whether the parser model is installed."""
+    return (Path(model_dir or get_settings().model_dir) / PARSER_DIR).is_dir()
+
+
+def parse(sentences: list[list[tuple[int, int]]], texts: list[str], model_dir: Path | None = None,
+          batch_size: int = 256) -> list[Parse]:
+    """Parse sentences given as token spans into their texts; one :class:`Parse` per sentence."""
+    from spacy.tokens import Doc
+
+    nlp = _model(str(model_dir or get_settings().model_dir))
+    docs = []
+    for spans, text in zip(sentences, texts):
+        words = [text[a:b] for a, b in spans]
+        spaces = [b < len(text) and (k + 1 == len(spans) or spans[k + 1][0] > b) for k, (a, b) in enumerate(spans)]
+        docs.append(Doc(nlp.vocab, words=words or [" "], spaces=spaces or [False]))
+    out = []
+    with _lock:  # one spaCy pipeline, one caller at a time
+        parsed = list(nlp.pipe(docs, batch_size=batch_size))
+    for spans, doc in zip(sentences, parsed):
+        out.append(Parse(
+            words=tuple(t.text for t in doc), starts=tuple(a for a, _ in spans), ends=tuple(b for _, b in spans),
+            upos=tuple(t.pos_ for t in doc), heads=tuple(t.head.i for t in doc), deps=tuple(t.dep_ for t in doc),
+        ))
+    return out
