@@ -101,10 +101,14 @@ def test_passive_with_oleh():
 
 
 def test_symmetric_compound_subject_and_context():
+    # What two parties agree to do is the content of the agreement, not an event of its own.
     ev = run("Rusia dan Myanmar sepakat memperkuat kerja sama militer.", [RUS, MMR])
-    types = {r["event_type"]: r for r in ev.iter_rows(named=True)}
-    assert (types["AGREE"]["actor1_id"], types["AGREE"]["actor2_id"]) == ("cty:RUS", "cty:MMR")
-    assert types["COOPERATE"]["context"] == "military"
+    assert ev["event_type"].to_list() == ["AGREE"]
+    e = ev.row(0, named=True)
+    assert (e["actor1_id"], e["actor2_id"]) == ("cty:RUS", "cty:MMR") and e["context"] == "military"
+    ev = run("Rusia dan Myanmar memperkuat kerja sama militer.", [RUS, MMR])
+    e = ev.row(0, named=True)
+    assert (e["event_type"], e["actor1_id"], e["actor2_id"], e["context"]) == ("COOPERATE", "cty:RUS", "cty:MMR", "military")
 
 
 def test_compound_subject_of_one_sided_verb_gives_one_event_each():
@@ -206,12 +210,17 @@ def test_expanded_forms_stem_back_with_sastrawi():
     [("bertemu", "CONSULT"), ("pertemuan", "CONSULT"), ("menemui", "CONSULT"), ("berkunjung", "CONSULT"),
      ("kunjungan", "CONSULT"), ("mengunjungi", "CONSULT"), ("bertolak ke", "CONSULT"), ("membahas", "CONSULT"),
      ("berunding", "CONSULT"), ("menghadiri pertemuan", "CONSULT"), ("sepakat", "AGREE"), ("kesepakatan", "AGREE"),
-     ("menyepakati", "AGREE"), ("berkomitmen", "AGREE"), ("menandatangani", "SUPPORT"), ("meratifikasi", "SUPPORT"),
+     ("menyepakati", "AGREE"), ("berkomitmen", "AGREE"), ("menandatangani", "AGREE"), ("meratifikasi", "AGREE"),
      ("memperkuat kerja sama", "COOPERATE"), ("kerja sama militer", "COOPERATE"), ("kerja sama teknis", "COOPERATE"),
      ("latihan bersama", "COOPERATE"), ("menjual senjata", "AID"), ("memasok senjata", "AID"),
      ("bantuan kepada", "AID"), ("memberikan pelatihan", "AID"), ("memberikan beasiswa", "AID"),
-     ("menganugerahkan penghargaan", "SUPPORT"), ("menjatuhkan sanksi", "SANCTION"),
-     ("memberlakukan embargo", "SANCTION"), ("menuduh", "ACCUSE"), ("mengecam", "DISAPPROVE"),
+     ("menganugerahkan penghargaan", "SUPPORT"), ("menjatuhkan sanksi", "SANCTION"), ("divonis", "SANCTION"),
+     ("menuduh", "ACCUSE"), ("menetapkan tersangka", "ACCUSE"), ("diperiksa", "ACCUSE"), ("menggugat", "ACCUSE"),
+     ("mengecam", "DISAPPROVE"), ("menyayangkan", "DISAPPROVE"), ("membantah", "REJECT"), ("mangkir", "REJECT"),
+     ("mengimbau", "REQUEST"), ("mendesak", "REQUEST"), ("ditangkap", "COERCE"), ("diamankan", "COERCE"),
+     ("penggerebekan", "COERCE"), ("dianiaya", "ASSAULT"), ("penembakan", "ASSAULT"), ("unjuk rasa", "PROTEST"),
+     ("berunjuk rasa", "PROTEST"), ("mogok", "PROTEST"), ("mendukung", "SUPPORT"), ("dikerahkan", "MOBILIZE"),
+     ("membebaskan", "CONCEDE"), ("dipulangkan", "RETREAT"),
      ("mengkritik", "DISAPPROVE"), ("prihatin", "DISAPPROVE"), ("menentang", "DISAPPROVE"), ("menolak", "REJECT"),
      ("meminta bantuan", "REQUEST"), ("memohon", "REQUEST"), ("menyerukan", "REQUEST"), ("mengancam", "THREATEN"),
      ("menyerang", "ASSAULT"), ("serangan", "ASSAULT"), ("menewaskan", "ASSAULT"), ("bentrokan", "ASSAULT"),
@@ -284,7 +293,7 @@ def test_users_extend_the_trigger_lexicon(tmp_path, monkeypatch):
 
 
 def test_long_list_of_targets_with_titles():
-    body = ("Kemenhan Rusia menghujani medali untuk Min Aung Hlaing, Soe Win, sekretaris Dewan Administrasi "
+    body = ("Kemenhan Rusia memberikan penghargaan kepada Min Aung Hlaing, Soe Win, sekretaris Dewan Administrasi "
             "Negara dan kepala intelijen Ye Win Oo, menteri transportasi Mya Tun Oo, serta Tun Aung.")
     named = [("Kemenhan Rusia", "ORG", "org:mod"), MAH, ("Soe Win", "PER", "per:sw"),
              ("Dewan Administrasi Negara", "ORG", "org:sac"), ("Ye Win Oo", "PER", "per:ywo"),

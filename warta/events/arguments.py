@@ -69,6 +69,7 @@ class Sentence:
     parse: Parse
     actors: dict[int, tuple[Mention, ...]]  # token -> the actor(s) it stands for ("keduanya": two)
     lex: Lexicon
+    referents: frozenset[int] = frozenset()  # tokens whose actors a reference word resolved
     children: list[list[int]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -106,49 +107,99 @@ class Sentence:
     def actor_of(self, i: int) -> list[Mention]:
         """The actor(s) a noun phrase headed by token ``i`` stands for.
 
-        A person named in the phrase wins ("Presiden Turki, Recep Tayyip Erdogan"); a title
+        A reference resolved to earlier actors wins ("kedua Menlu"), then a person named
+        in the phrase or right after it ("Presiden Turki, Recep Tayyip Erdogan"); a title
         with no person is the office holder, named by the title ("Menlu Belanda"); then
         the actor covering the head word, then the first actor of the phrase. Places are
         where things happen, not who acts.
         """
         tokens = self.phrase(i)
+        resolved = [m for t in tokens if t in self.referents for m in self.actors[t]]
+        if resolved:
+            return list(dict.fromkeys(resolved))
         found: list[Mention] = []
         for t in tokens:
             for m in self.actors.get(t, ()):
                 if m not in found and m.type != "LOC":
                     found.append(m)
-        people = [m for m in found if m.type == "PER"]
+        people = [m for m in found if m.type == "PER"] or self.apposed_person(tokens[-1])
         if people:
             return people[:1]
-        if self.word(i) in self.lex.cues.get("titles", frozenset()) and i not in self.actors:
-            return [self.office_holder(i, tokens)]
         own = [m for m in self.actors.get(i, ()) if m.type != "LOC"]
-        return own or found[:1]
+        orgs = [m for m in found if m.type == "ORG"]
+        if not own and not orgs and self.is_title(i):
+            return [self.office_holder(i, tokens)]
+        return own or orgs[:1] or found[:1]
+
+    def is_title(self, i: int) -> bool:
+        """A capitalised title word ("Menlu", "Presiden"): it names an office, as in "Menlu Belanda"."""
+        return self.word(i) in self.lex.cues.get("titles", frozenset()) and self.parse.words[i][:1].isupper()
+
+    def apposed_person(self, last: int) -> list[Mention]:
+        """A person named right after a phrase and a comma ("Menlu Yordania, Ayman Safadi"),
+        which the parser did not attach to it."""
+        if last + 2 < len(self.parse) and self.parse.words[last + 1] == ",":
+            return [m for m in self.actors.get(last + 2, ()) if m.type == "PER"][:1]
+        return []
 
     def office_holder(self, i: int, tokens: list[int]) -> Mention:
-        """An unnamed office holder, named by the title and what follows it ("Menlu Belanda")."""
+        """An unnamed office holder, named by the title and the words of its phrase that follow
+        it ("Menlu Belanda", "Kapolres Bekasi")."""
         p = self.parse
         end = i
-        while end + 1 in tokens and p.upos[end + 1] != "PUNCT":
+        while end + 1 in tokens and p.upos[end + 1] in ("PROPN", "NOUN", "ADJ", "NUM"):
             end += 1
         return Mention(p.starts[i], p.ends[end], None, " ".join(p.words[i:end + 1]), "ROLE")
 
+    def is_citation(self, i: int) -> bool:
+        """A word that cites a source ("Mengutip media Ukraina", "Menurut X"): what follows is
+        where a report comes from, not who acts."""
+        return self.word(i) in self.lex.cues.get("citation", frozenset()) or self.word(i) == "menurut"
+
     def group_at(self, i: int) -> list[Mention]:
-        """The actors of the phrase at ``i`` and of the phrases coordinated with it."""
+        """The actors of the phrase at ``i`` and of the phrases coordinated with it (a place
+        coordinated with an actor is where it happened: "... di KTT G20, Hamburg, Jerman")."""
         heads = [i]
         todo = [i]
         while todo and len(heads) < MAX_GROUP:
             k = todo.pop()
             for c in self.kids(k, COORDINATE):
-                if c not in heads:
+                if c not in heads and not any(m.type == "LOC" for m in self.actors.get(c, ())):
                     heads.append(c)
                     todo.append(c)
         out: list[Mention] = []
         for h in sorted(heads):
+            if self.is_citation(h):
+                continue
             for m in self.actor_of(h):
                 if m not in out:
                     out.append(m)
-        return out
+        return self.listed_after(out)
+
+    def listed_after(self, group: list[Mention]) -> list[Mention]:
+        """``group`` extended by the actors of its kind listed after it ("A, B, sekretaris C
+        dan kepala intelijen D, serta E"), which parsers attach in many ways."""
+        if not group or group[-1].type not in ("PER", "COUNTRY", "ORG"):
+            return group
+        kind, p = group[-1].type, self.parse
+        i = next((k for k in range(len(p)) if p.starts[k] >= group[-1].end), len(p))
+        gap = 0
+        while i < len(p) and len(group) < MAX_GROUP:
+            found = [m for m in self.actors.get(i, ()) if m.type == kind and m not in group]
+            if found and gap:
+                group = [*group, found[0]]
+                i = next((k for k in range(i, len(p)) if p.starts[k] >= found[0].end), len(p))
+                gap = 0
+                continue
+            word = p.words[i]
+            # Separators, then a short title that may name an organisation ("sekretaris Dewan X").
+            title = gap and gap < 10 and p.upos[i] != "VERB" and (word.islower() or i in self.actors)
+            if word in (",", "dan", "serta") or title:
+                gap += 1
+                i += 1
+                continue
+            break
+        return group
 
 
 def trigger_head(s: Sentence, trig: TriggerMatch) -> int | None:
@@ -163,11 +214,13 @@ def trigger_head(s: Sentence, trig: TriggerMatch) -> int | None:
     return inside[0]
 
 
-def _slots(s: Sentence, h: int, target_preps: frozenset[str], agent_preps: frozenset[str]) -> dict[str, list[int]]:
-    """Dependents of ``h`` by role: subject, passive subject, object, agent, target, antara."""
+def _slots(s: Sentence, h: int, target_preps: frozenset[str], agent_preps: frozenset[str],
+           inside: tuple[int, ...] = ()) -> dict[str, list[int]]:
+    """Dependents of ``h`` (and of the other words ``inside`` a multiword trigger, such as
+    "menerima penghargaan") by role: subject, passive subject, object, agent, target, antara."""
     out: dict[str, list[int]] = {"subj": [], "pass": [], "obj": [], "agent": [], "target": [], "antara": [],
                                  "bare": []}
-    for c in s.children[h]:
+    for c in [c for k in (h, *inside) for c in s.children[k] if c != h and c not in inside]:
         d = s.dep(c)
         if d in SUBJECTS:
             out["subj"].append(c)
@@ -175,6 +228,8 @@ def _slots(s: Sentence, h: int, target_preps: frozenset[str], agent_preps: froze
             out["pass"].append(c)
         elif d in OBJECTS:
             out["obj"].append(c)
+        elif d in ("flat", "compound") and s.parse.upos[c] == "PROPN":
+            out["bare"].append(c)  # "pembunuhan Nikolai Patrushev": a name right after a noun
         elif d in OBLIQUES or d.startswith(("obl", "nmod")):
             case = s.case_of(c)
             if case is None:
@@ -306,7 +361,9 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments:
     form = trig.form
     target_preps = lex.cues.get("target_preps", frozenset()) | frozenset(form.trigger.target_preps)
     agent_preps = frozenset({"oleh"}) | (frozenset({"dari"}) if form.trigger.inverse else frozenset())
-    slots = _slots(s, h, target_preps, agent_preps)
+    p = s.parse
+    inside = tuple(i for i in range(len(p)) if p.starts[i] < trig.end and trig.start < p.ends[i] and i != h)
+    slots = _slots(s, h, target_preps, agent_preps, inside)
     if slots["antara"]:
         pair = _first_group(s, slots["antara"])
         return Arguments(pair[:1], pair[1:2], pair)
@@ -329,7 +386,7 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments:
         patient = _first_group(s, slots["pass"] + slots["subj"]) or inherited_subject(s, h)
         target = _first_group(s, slots["target"])
         return Arguments(agent, target or patient, patient)
-    subject = subject or inherited_subject(s, h)
+    subject = subject or inherited_subject(s, h) or linear_arguments(s, trig, h).sources
     if form.trigger.inverse:
         return Arguments(_first_group(s, slots["agent"]), subject, subject)
     target = _first_group(s, slots["obj"]) or _first_group(s, slots["target"])

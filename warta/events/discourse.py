@@ -10,9 +10,9 @@ each sentence, and places actors on a parsed sentence's tokens:
 * "mereka": the last group (coordinated actors or an unnamed group);
 * "keduanya", "kedua negara", "kedua pihak": the two parties of the last two-party event,
   else the last pair named together;
-* "kami", "kita", "pihaknya": the speaker's organisation, else the speaker, where the
-  speaker is the subject of a verb of saying in the sentence ("..., kata X") or in the
-  next one when a quotation runs on.
+* "saya", "aku": the speaker; "kami", "kita", "pihaknya": the speaker's organisation,
+  else the speaker; the speaker is the subject of a verb of saying in the sentence
+  ("..., kata X") or follows "menurut".
 """
 
 from __future__ import annotations
@@ -38,8 +38,10 @@ class Discourse:
     def words(self, name: str) -> frozenset[str]:
         return self.lex.cues.get(name, frozenset())
 
-    def place(self, parse: Parse, mentions: list[Mention], speaker: list[Mention]) -> dict[int, tuple[Mention, ...]]:
-        """Actors on the tokens of ``parse``: mentions, unnamed groups and resolved references."""
+    def place(self, parse: Parse, mentions: list[Mention], speaker: list[Mention]
+              ) -> tuple[dict[int, tuple[Mention, ...]], frozenset[int]]:
+        """Actors on the tokens of ``parse`` (mentions, unnamed groups and resolved references),
+        and the tokens whose actors a reference resolved."""
         actors: dict[int, tuple[Mention, ...]] = {}
         for m in mentions:
             for i in range(len(parse)):
@@ -57,13 +59,15 @@ class Discourse:
                 for k in range(i, i + size):
                     actors[k] = (group,)
             i += max(size, 1)
+        referents = set()
         for i, w in enumerate(words):
             if i in actors:
                 continue
             ref = self.resolve(w, words[i + 1] if i + 1 < len(words) else "", speaker)
             if ref:
                 actors[i] = tuple(ref)
-        return actors
+                referents.add(i)
+        return actors, frozenset(referents)
 
     def resolve(self, word: str, following: str, speaker: list[Mention]) -> list[Mention]:
         """The actors a reference word stands for (empty when it is none or is unresolved)."""
@@ -71,9 +75,12 @@ class Discourse:
             return [self.persons[-1]]
         if word in self.words("group_references") and self.groups:
             return list(self.groups[-1])
-        if (word in self.words("pair_references") or (word == "kedua" and following in self.words("pair_nouns"))) \
-                and self.pairs:
+        pair_noun = following in self.words("pair_nouns") or following in self.words("titles")
+        if (word in self.words("pair_references") or (word == "kedua" and pair_noun)) and self.pairs:
             return list(self.pairs[-1])
+        if word in self.words("speaker_self") and speaker:
+            people = [m for m in speaker if m.type == "PER"]
+            return (people or speaker)[:1]
         if word in self.words("speaker_references") and speaker:
             return speaker_side(speaker)
         return []
@@ -81,6 +88,8 @@ class Discourse:
     def remember(self, sentence_actors: list[list[Mention]], subjects: list[list[Mention]],
                  event_pairs: list[tuple[Mention, Mention]]) -> None:
         """Note what a sentence said: its groups of actors, its subjects and its two-party events."""
+        sentence_actors = [[m for m in g if m.type != "LOC"] for g in sentence_actors]
+        sentence_actors = [g for g in sentence_actors if g]
         for group in subjects + sentence_actors:
             people = [m for m in group if m.type == "PER"]
             for m in people:
@@ -104,8 +113,8 @@ def speaker_side(speaker: list[Mention]) -> list[Mention]:
 
 
 def speaker_of(parse: Parse, actors: dict[int, tuple[Mention, ...]], lex: Lexicon) -> list[Mention]:
-    """Who speaks in a sentence: the actors in the subject of a verb of saying ("kata X",
-    "X mengatakan") or after "menurut"."""
+    """Who speaks in a parsed sentence: the actors in the subject of a verb of saying
+    ("X mengatakan") or after "menurut"."""
     saying = lex.cues.get("saying", frozenset()) | lex.cues.get("reported", frozenset())
     for i, w in enumerate(parse.words):
         low = w.lower()
@@ -120,6 +129,42 @@ def speaker_of(parse: Parse, actors: dict[int, tuple[Mention, ...]], lex: Lexico
                     if found:
                         return found
     return []
+
+
+def quoted_speakers(body: str, spans: list[tuple[int, int]], mentions: list[Mention], tokens, lex: Lexicon,
+                    persons_before: list[list[Mention]]) -> list[list[Mention]]:
+    """The speaker of each sentence, read from the words ("..., kata Kabid Humas Polda X"):
+    the actors named right after a verb of saying; after "katanya", "ujarnya" the person
+    named last. A sentence of a quotation without its own verb of saying takes the speaker
+    of the next sentence of the paragraph that has one ("Kalimat satu. Kalimat dua," kata X.)."""
+    saying = lex.cues.get("saying", frozenset())
+    own: list[list[Mention]] = []
+    for sid, (a, b) in enumerate(spans):
+        found: list[Mention] = []
+        lo, hi = tokens.index_at(a), tokens.index_at(b)
+        for i in range(lo, hi):
+            word = tokens.words[i]
+            if word not in saying and word != "menurut":
+                continue
+            if word.endswith("nya") and word[:-3] in saying:
+                found = persons_before[sid][-1:]
+                break
+            window_end = min(b, tokens.ends[min(i + 6, hi - 1)])
+            found = [m for m in mentions if tokens.ends[i] <= m.start < window_end and m.type != "LOC"]
+            if found:
+                break
+        own.append(found)
+    out = []
+    for sid, found in enumerate(own):
+        if not found:
+            for nxt in range(sid + 1, min(sid + 3, len(spans))):
+                if "\n\n" in body[spans[nxt - 1][1]:spans[nxt][0]]:
+                    break
+                if own[nxt]:
+                    found = own[nxt]
+                    break
+        out.append(found)
+    return out
 
 
 def _phrase_actors(parse: Parse, actors: dict[int, tuple[Mention, ...]], i: int) -> list[Mention]:

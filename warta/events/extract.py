@@ -12,7 +12,7 @@ import polars as pl
 
 from warta.actors.ner_features import tokenize as word_and_punct_spans
 from warta.events.arguments import Arguments, Mention, Sentence, find_arguments, trigger_head
-from warta.events.discourse import Discourse, speaker_of
+from warta.events.discourse import Discourse, quoted_speakers, speaker_of
 from warta.events.codes import codes_for, confidence
 from warta.events.lexicon import Lexicon, Tokens, TriggerMatch, cue_words, find_triggers, get_lexicon, tokenize
 from warta.events.locations import locate
@@ -54,6 +54,7 @@ EVENT_SCHEMA: dict[str, pl.DataType] = {
 
 _WIB = dt.timedelta(hours=7)
 _MAX_SPLIT = 8  # at most this many events from one coordinated actor group
+_ANAPHORA_SENTENCES = 6  # an actorless trigger refers back to an event told this recently
 
 
 @dataclass
@@ -178,13 +179,19 @@ def _pick_date(
     return None, None
 
 
+# A noun trigger right after a talk or agreement is what they talk or agree about
+# ("membahas kerja sama militer", "sepakat memperkuat kerja sama"), not an event of its own.
+_TOPIC_TAKERS = frozenset({"CONSULT", "AGREE"})
+
+
 def _is_topic(trig: TriggerMatch, trigs: list[TriggerMatch], tokens: Tokens) -> bool:
-    """A noun trigger right after a verb trigger is its topic ("membahas kerja sama militer",
-    "menarik diri dari pertemuan"), not an event of its own."""
+    """Whether the noun trigger ``trig`` is the topic of a talk or agreement just before it."""
     if not trig.form.noun:
         return False
     for t in trigs:
-        if t is trig or t.form.noun or not 0 <= trig.tok_start - t.tok_end <= 2:
+        if t is trig or t.form.noun or t.form.trigger.type not in _TOPIC_TAKERS:
+            continue
+        if not 0 <= trig.tok_start - t.tok_end <= 2:
             continue
         if not any(w in cue_words("topic_break") for w in tokens.words[t.tok_end : trig.tok_start]):
             return True
@@ -194,7 +201,11 @@ def _is_topic(trig: TriggerMatch, trigs: list[TriggerMatch], tokens: Tokens) -> 
 def _candidates(
     body: str, tokens: Tokens, spans: list[tuple[int, int]], sid: int, trigs: list[TriggerMatch],
     sentence: Sentence, dates: list[DateMention], anchor: dt.date | None, lex: Lexicon,
+    recent: dict[str, Arguments] | None = None,
 ) -> list[_Candidate]:
+    """The events of sentence ``sid``. A trigger with no actor of its own ("Aksi ini
+    berlangsung hingga ...") takes those of the last event of its type in ``recent``."""
+    recent = recent or {}
     s0, s1 = spans[sid]
     tok_lo, tok_hi = tokens.index_at(s0), tokens.index_at(s1)
     off_topic = lex.cues.get("off_topic", frozenset())
@@ -205,7 +216,11 @@ def _candidates(
     out: list[_Candidate] = []
     for trig in trigs:
         args = find_arguments(sentence, trig, heads)
-        if args is None or (not args.sources and not args.targets) or _is_topic(trig, trigs, tokens):
+        if args is None or _is_topic(trig, trigs, tokens):
+            continue
+        if not args.sources and not args.targets:
+            args = recent.get(trig.form.trigger.type) or args  # "Aksi ini ...": the event told before
+        if not args.sources and not args.targets:
             continue
         if trig.form.trigger.requires_target and not args.targets:
             continue
@@ -336,19 +351,29 @@ def _article_events(art: _Article, lex: Lexicon) -> list[dict]:
     loc_spans = [(m.start, m.end) for m in art.mentions if m.type == "LOC"]
     discourse = Discourse(lex)
     events: list[dict] = []
+    told: dict[str, tuple[int, Arguments]] = {}  # event type -> (sentence, actors) of the last one told
     parses = dict(zip(art.active, art.parses or []))
+    persons_before: list[list[Mention]] = []
+    seen: list[Mention] = []
+    for a, b in spans:
+        persons_before.append(list(seen))
+        seen.extend(m for m in art.mentions if a <= m.start < b and m.type == "PER")
+    speakers = quoted_speakers(body, spans, art.mentions, tokens, lex, persons_before)
     for sid, (a, b) in enumerate(spans):
         in_sentence = [m for m in art.mentions if a <= m.start and m.end <= b]
         parsed = parses.get(sid)
         if parsed is None:  # nothing to code here, but the people it names may be referred to later
             discourse.remember([[m] for m in in_sentence], [], [])
             continue
-        placed = discourse.place(parsed, in_sentence, [])
-        speaker = speaker_of(parsed, placed, lex)
+        placed, referents = discourse.place(parsed, in_sentence, [])
+        speaker = speaker_of(parsed, placed, lex) or speakers[sid]
         if speaker:
-            placed = discourse.place(parsed, in_sentence, speaker)
-        sentence = Sentence(parsed, placed, lex)
-        cands = _candidates(body, tokens, spans, sid, art.by_sentence[sid], sentence, dates, art.anchor, lex)
+            placed, referents = discourse.place(parsed, in_sentence, speaker)
+        sentence = Sentence(parsed, placed, lex, referents)
+        recent = {t: args for t, (at, args) in told.items() if sid - at <= _ANAPHORA_SENTENCES}
+        cands = _candidates(body, tokens, spans, sid, art.by_sentence[sid], sentence, dates, art.anchor, lex, recent)
+        for c in cands:
+            told[c.trig.form.trigger.type] = (sid, Arguments([c.source] if c.source else [], [c.target] if c.target else []))
         for c in cands:
             events.append(_row(c, art.row["article_id"], body, spans, art.anchor, art.row.get("dateline"), loc_spans, lex))
         groups = [sentence.group_at(i) for i in range(len(parsed)) if parsed.deps[i] not in ("flat", "compound")]

@@ -57,6 +57,26 @@ class Parse:
         return None
 
 
+class _WordsOnly:
+    """A tokenizer that never runs: sentences arrive as the project's own tokens.
+
+    spaCy's Indonesian tokenizer builds 30,000 special cases when it loads (about 12 s);
+    the parser does not need them.
+    """
+
+    def __init__(self, vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+
+        return Doc(self.vocab, words=text.split())
+
+
+def _words_only_tokenizer():
+    return _WordsOnly
+
+
 @lru_cache(maxsize=1)
 def _model(model_dir: str):
     import spacy
@@ -64,7 +84,10 @@ def _model(model_dir: str):
     path = Path(model_dir) / PARSER_DIR
     if not path.is_dir():
         raise FileNotFoundError(f"parser model {path} missing: run `make train-parser`")
-    return spacy.load(path)
+    if "warta.words_only.v1" not in spacy.registry.tokenizers.get_all():
+        spacy.registry.tokenizers("warta.words_only.v1", func=_words_only_tokenizer)
+    return spacy.load(path, exclude=["tokenizer"],
+                      config={"nlp": {"tokenizer": {"@tokenizers": "warta.words_only.v1"}}})
 
 
 def parser_available(model_dir: Path | None = None) -> bool:
