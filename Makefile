@@ -10,7 +10,7 @@ UV := $(shell command -v uv 2>/dev/null || (python3 -m uv --version >/dev/null 2
 VENV := .venv
 STAMP := $(VENV)/.synced
 
-.PHONY: setup run test server serve bench train-ner score
+.PHONY: setup run test server serve bench train-ner train-parser score score-events
 
 $(UV_BOOT):
 	scripts/bootstrap-uv.sh .venv-uv
@@ -38,6 +38,12 @@ bench: setup  ## throughput and memory benchmark
 
 train-ner: setup  ## rebuild the NER model from ../shared/data/ner
 	$(VENV)/bin/python scripts/train_ner.py
+
+train-parser: setup  ## rebuild the UD tagger and dependency parser (warta/models/parser-id) from ../shared/data/ud
+	$(VENV)/bin/python scripts/train_parser.py
+
+score-events: setup  ## strict event scores on the blind evaluation's dev split (the test split: see docs/events.md)
+	$(VENV)/bin/python scripts/score_events_eval.py
 
 score: setup  ## golden-set scores for cleaning, actors and events
 	$(VENV)/bin/python scripts/score_clean.py

@@ -163,7 +163,8 @@ class Sentence:
         todo = [i]
         while todo and len(heads) < MAX_GROUP:
             k = todo.pop()
-            for c in self.kids(k, COORDINATE):
+            # Conjuncts of the head or of a word of its phrase: parsers attach "X dan Y" to either.
+            for c in [c for t in self.phrase(k) for c in self.kids(t, COORDINATE)]:
                 if c not in heads and not any(m.type == "LOC" for m in self.actors.get(c, ())):
                     heads.append(c)
                     todo.append(c)
@@ -244,11 +245,10 @@ def _slots(s: Sentence, h: int, target_preps: frozenset[str], agent_preps: froze
 
 
 def _first_group(s: Sentence, tokens: list[int]) -> list[Mention]:
-    for t in tokens:
-        group = s.group_at(t)
-        if group:
-            return group
-    return []
+    """The actors of the first of ``tokens`` that has any; one naming a person wins (a parser
+    may split "Presiden AS Donald Trump" into two subjects)."""
+    groups = [g for g in (s.group_at(t) for t in tokens) if g]
+    return next((g for g in groups if any(m.type == "PER" for m in g)), groups[0] if groups else [])
 
 
 def inherited_subject(s: Sentence, h: int) -> list[Mention]:
@@ -389,7 +389,8 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments:
     subject = subject or inherited_subject(s, h) or linear_arguments(s, trig, h).sources
     if form.trigger.inverse:
         return Arguments(_first_group(s, slots["agent"]), subject, subject)
-    target = _first_group(s, slots["obj"]) or _first_group(s, slots["target"])
+    # A name the parser hung on the verb as "flat" is its object ("menggandeng Yordania").
+    target = _first_group(s, slots["obj"]) or _first_group(s, slots["target"]) or _first_group(s, slots["bare"])
     if form.trigger.type in SYMMETRIC and len(subject) >= 2 and not target:
         return Arguments(subject[:1], subject[1:], subject)
     return Arguments(subject, [t for t in target if t not in subject], subject)
