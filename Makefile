@@ -10,7 +10,7 @@ UV := $(shell command -v uv 2>/dev/null || (python3 -m uv --version >/dev/null 2
 VENV := .venv
 STAMP := $(VENV)/.synced
 
-.PHONY: setup run test server serve bench train-ner train-parser score score-events
+.PHONY: setup run test server serve bench bench-crawl train-ner train-parser score score-events
 
 $(UV_BOOT):
 	scripts/bootstrap-uv.sh .venv-uv
@@ -35,6 +35,9 @@ serve: setup  ## serve the ETL flow on a cron schedule over inbox/ (needs `make 
 
 bench: setup  ## throughput and memory benchmark
 	$(VENV)/bin/python scripts/bench.py
+
+bench-crawl: setup  ## crawl throughput against local sites on loopback, and each failure kind
+	$(VENV)/bin/python scripts/bench_crawl.py
 
 train-ner: setup  ## rebuild the NER model from ../shared/data/ner
 	$(VENV)/bin/python scripts/train_ner.py

@@ -3,6 +3,10 @@
 Each scheduled run reads the whole inbox; the warehouse's ``documents`` ledger of
 content hashes lets it skip documents that are unchanged since the last run, so
 only new or edited files are processed. A run with nothing new is cheap.
+
+The ``crawl`` flow (``flows/crawl.py``: fetch, archive, then ``etl``) is served the same
+way, by ``warta crawl --serve`` or, beside the inbox, when ``WARTA_CRAWL_*`` settings
+name feeds, sitemaps, URL lists or outlets.
 """
 
 from __future__ import annotations
@@ -87,7 +91,73 @@ def serve_inbox(
 
     from warta.settings import get_settings
 
-    inbox = Path(inbox or get_settings().inbox_dir)
+    settings = get_settings()
+    inbox = Path(inbox or settings.inbox_dir)
     inbox.mkdir(parents=True, exist_ok=True)  # an empty inbox is fine: its runs say "nothing new"
-    deployment = build_deployment(name, cron, inbox, db, timezone, full)
-    serve(deployment, limit=1, print_starting_message=True)
+    deployments = [build_deployment(name, cron, inbox, db, timezone, full)]
+    crawl = configured_crawl(settings, db)
+    if crawl is not None:  # WARTA_CRAWL_FEEDS / _SITEMAPS / _URLS / _OUTLETS: the crawl -> etl flow too
+        deployments.append(build_crawl_deployment(CRAWL_NAME, settings.crawl_cron, crawl, timezone))
+    serve(*deployments, limit=1, print_starting_message=True)
+
+
+CRAWL_NAME = "web"  # the deployment crawl/web
+
+
+def crawl_parameters(
+    feeds: list[str] | None = None,
+    sitemaps: list[str] | None = None,
+    urls: list[str] | None = None,
+    outlets: str | None = None,
+    db: Path | str | None = None,
+    archive_dir: Path | str | None = None,
+    **options,
+) -> dict:
+    """The ``crawl`` parameters of a scheduled run: files as absolute paths, so runs find them from any folder."""
+
+    def absolute(values: list[str] | None) -> list[str]:
+        return [v if str(v).startswith(("http://", "https://")) else str(Path(v).resolve()) for v in values or []]
+
+    from warta.settings import get_settings
+
+    settings = get_settings()
+    params = {"feeds": absolute(feeds), "sitemaps": absolute(sitemaps), "urls": absolute(urls), "outlets": outlets,
+              "db": str(Path(db or settings.db).resolve()),
+              "archive_dir": str(Path(archive_dir or settings.archive_dir).resolve())}
+    params.update({k: v for k, v in options.items() if v is not None})
+    return params
+
+
+def configured_crawl(settings, db: Path | str | None = None) -> dict | None:
+    """The crawl parameters the ``WARTA_CRAWL_*`` settings give, or None when they name nothing to crawl."""
+    given = {"feeds": settings.crawl_feeds, "sitemaps": settings.crawl_sitemaps, "urls": settings.crawl_urls}
+    if not any(given.values()) and not settings.crawl_outlets:
+        return None
+    return crawl_parameters(*([str(v)] if v else [] for v in given.values()), outlets=settings.crawl_outlets, db=db)
+
+
+def build_crawl_deployment(name: str, cron: str, parameters: dict, timezone: str | None = None):
+    """The ``crawl/<name>`` deployment: crawl, archive, record the fetch ledger and load, on a cron schedule."""
+    from prefect.deployments.runner import EntrypointType
+
+    from flows.crawl import crawl_flow
+
+    schedule = check_cron(cron, timezone)
+    what = ", ".join([*parameters.get("feeds", []), *parameters.get("sitemaps", []), *parameters.get("urls", [])]
+                     + ([f"outlets {parameters['outlets']}"] if parameters.get("outlets") else []))
+    return crawl_flow.to_deployment(
+        name=name,
+        schedule=schedule,
+        parameters=parameters,
+        description=f"Warta crawl of {what} into {parameters['archive_dir']}, loaded into {parameters['db']}, "
+        f"on the schedule '{cron}'. Only new, changed or due pages are fetched.",
+        tags=["warta", "crawl"],
+        entrypoint_type=EntrypointType.MODULE_PATH,
+    )
+
+
+def serve_crawl(name: str, cron: str, parameters: dict, timezone: str | None = None) -> None:
+    """Register ``crawl/<name>`` with the Prefect server and run its scheduled and manual runs until interrupted."""
+    from prefect import serve
+
+    serve(build_crawl_deployment(name, cron, parameters, timezone), limit=1, print_starting_message=True)

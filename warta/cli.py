@@ -17,6 +17,8 @@ EPILOG = """examples:
   echo '{"id": "a1", "text": "..."}' | warta extract -
   warta query "SELECT event_type, count(*) FROM events GROUP BY 1"
   warta serve --cron "*/15 * * * *"      # scheduled runs over inbox/ (needs `make server`)
+  warta crawl --feeds https://www.antaranews.com/rss/terkini.xml --limit 20
+  warta crawl --outlets all --since 2d --serve   # hourly crawl -> load (needs `make server`)
   warta export event_clusters --format csv --out exports/
 """
 
@@ -79,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--db", metavar="FILE", help=f"DuckDB warehouse file (default: $WARTA_DB or {settings.db})")
     serve.add_argument("--full", action="store_true", help="reprocess every document on each run (not only new or changed ones)")
 
+    _add_crawl_parser(sub, settings)
+
     export = sub.add_parser(
         "export",
         help="write a warehouse table or view to Parquet or CSV",
@@ -92,11 +96,52 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_crawl_parser(sub, settings) -> None:
+    """The ``warta crawl`` subcommand and its options."""
+    crawl = sub.add_parser(
+        "crawl",
+        help="fetch articles from feeds, sitemaps and URL lists politely, archive them as WARC, and load them",
+        description="Discover article URLs from RSS/Atom feeds, news sitemaps and URL lists; fetch them politely "
+        "(robots.txt, a delay and a concurrency limit per host, conditional GET, retries); archive them as WARC files "
+        "(which `warta run` reads); record every URL's outcome in the warehouse table fetches; and load the new pages "
+        "with the ETL flow. A page is fetched once per content version. docs/crawling.md has the details.",
+    )
+    crawl.add_argument("--feeds", action="append", metavar="FILE|URL",
+                       help="an RSS/Atom feed URL, or a file of them (one a line); repeatable")
+    crawl.add_argument("--sitemaps", action="append", metavar="FILE|URL",
+                       help="a sitemap or news-sitemap URL (an index is followed), or a file of them; repeatable")
+    crawl.add_argument("--urls", action="append", metavar="FILE|URL", help="an article URL, or a file of them; repeatable")
+    from warta.crawl import outlets
+
+    crawl.add_argument("--outlets", metavar="IDS", help="outlets of warta/lexicons/feeds.yaml, comma-separated, or 'all' "
+                       f"({', '.join(outlets())})")
+    crawl.add_argument("--since", metavar="DATE|AGE",
+                       help="skip listings dated before this: 2025-11-01, 2025-11-01T06:00+07:00, or an age (36h, 7d)")
+    crawl.add_argument("--limit", type=int, metavar="N", help="fetch at most N articles, newest first (the rest wait)")
+    crawl.add_argument("--revisit", type=float, metavar="HOURS",
+                       help=f"re-check a fetched article only after this long (default {settings.crawl_revisit_hours:g})")
+    crawl.add_argument("--any-site", action="store_true",
+                       help="also fetch article URLs on other sites than the feed, sitemap or URL that lists them")
+    crawl.add_argument("--delay", type=float, metavar="SECONDS",
+                       help=f"between requests to one host (default {settings.crawl_delay_seconds:g}; robots.txt may ask more)")
+    crawl.add_argument("--host-concurrency", type=int, metavar="N",
+                       help=f"requests in flight per host (default {settings.crawl_host_concurrency})")
+    crawl.add_argument("--archive", metavar="DIR", help=f"WARC folder (default: $WARTA_ARCHIVE_DIR or {settings.archive_dir})")
+    crawl.add_argument("--db", metavar="FILE", help=f"DuckDB warehouse file (default: $WARTA_DB or {settings.db})")
+    crawl.add_argument("--no-load", action="store_true", help="fetch and archive only; `warta run DIR` loads the archive later")
+    crawl.add_argument("--serve", action="store_true",
+                       help="serve this crawl as the deployment crawl/NAME on a cron schedule instead (needs `make server`)")
+    crawl.add_argument("--name", default="web", help="deployment name with --serve (default 'web': crawl/web)")
+    crawl.add_argument("--cron", default=settings.crawl_cron, help=f"cron schedule with --serve (default {settings.crawl_cron!r})")
+    crawl.add_argument("--timezone", metavar="TZ", help="IANA timezone of the schedule with --serve (default UTC)")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``warta`` console script."""
     args = build_parser().parse_args(argv)
     try:
-        commands = {"run": cmd_run, "extract": cmd_extract, "query": cmd_query, "serve": cmd_serve, "export": cmd_export}
+        commands = {"run": cmd_run, "extract": cmd_extract, "query": cmd_query, "serve": cmd_serve, "export": cmd_export,
+                    "crawl": cmd_crawl}
         return commands[args.command](args)
     except (FileNotFoundError, PermissionError) as exc:
         print(f"warta: {exc}", file=sys.stderr)
@@ -259,6 +304,61 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 1
     print(f"{rows} rows of {args.name} -> {path}")
     return 0
+
+
+def cmd_crawl(args: argparse.Namespace) -> int:
+    """``warta crawl``: crawl, archive and load once (through Prefect), or serve it on a schedule."""
+    from warta.crawl import crawl_sources, since_cutoff
+
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    try:  # fail fast, before Prefect starts, on a missing file, a bad URL or date, or nothing to crawl
+        since_cutoff(args.since)
+        if not crawl_sources(args.feeds or [], args.sitemaps or [], args.urls or [], args.outlets, args.any_site):
+            print("warta crawl: nothing to crawl: give --feeds, --sitemaps, --urls or --outlets", file=sys.stderr)
+            return 2
+    except ValueError as exc:
+        print(f"warta crawl: {exc}", file=sys.stderr)
+        return 2
+    from flows.prefect_api import PrefectServerUnavailable, booting_api, needs_temporary_api, require_server
+    from flows.serve import api_url, check_cron, crawl_parameters
+
+    params = crawl_parameters(args.feeds, args.sitemaps, args.urls, args.outlets, _db(args), args.archive,
+                              since=args.since, limit=args.limit, revisit_hours=args.revisit, any_site=args.any_site,
+                              load=not args.no_load, delay=args.delay, host_concurrency=args.host_concurrency)
+    if args.serve:
+        os.environ["PREFECT_API_URL"] = api_url()  # a served deployment lives on a real server
+        try:
+            check_cron(args.cron, args.timezone)
+            require_server(os.environ["PREFECT_API_URL"], then="serve again")
+        except (ValueError, PrefectServerUnavailable) as exc:
+            print(f"warta crawl: {exc}", file=sys.stderr)
+            return 2
+        from flows.serve import serve_crawl
+
+        print(f"serving crawl/{args.name} on '{args.cron}' into {params['db']} "
+              f"(Prefect API {os.environ['PREFECT_API_URL']}); Ctrl-C to stop", file=sys.stderr)
+        serve_crawl(args.name, args.cron, params, args.timezone)
+        return 0
+    if not needs_temporary_api():
+        try:
+            require_server(api_url(), then="run again (or unset PREFECT_API_URL for a temporary server)")
+        except PrefectServerUnavailable as exc:
+            print(f"warta crawl: {exc}", file=sys.stderr)
+            return 2
+    with booting_api(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"])) as api_ready:
+        from flows.crawl import crawl_flow
+        from warehouse.db import WarehouseLockedError
+
+        try:
+            with api_ready():
+                result = crawl_flow(**params)
+        except WarehouseLockedError as exc:
+            print(f"warta: {exc}", file=sys.stderr)
+            return 3
+    print(f"{result['headline']} -> {params['db']}")
+    # Nothing listed at all usually means a wrong feed or sitemap URL: say so in the exit code too.
+    return 1 if not result["counts"].get("listed") else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -14,6 +14,7 @@ from pathlib import Path
 import orjson
 
 from warta.ingest.paths import expand_paths
+from warta.ingest.warc import is_warc, warc_ranges, warc_record_key
 from warta.text.decoding import DecodeError, decode_bytes, normalise_text
 
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -24,7 +25,7 @@ class Piece:
     """One unit of input: a whole file, or a byte range of a JSONL file."""
 
     path: str
-    kind: str  # "file", "jsonl", "skip"
+    kind: str  # "file", "jsonl", "warc", "skip"
     start: int = 0
     end: int = -1
     first_line: int = 1
@@ -85,6 +86,8 @@ def plan_batches(
                 ranges += 1
             if not ranges:  # a file of blank lines still ends as one quarantine row
                 add(Piece(str(path), "skip", reason="empty file (JSONL without documents)"), 1)
+        elif is_warc(path):
+            _plan_warc(path, batch_size, add, lambda: current.documents)
         elif size > max_file_bytes:
             add(Piece(str(path), "skip", reason=f"file larger than max_file_bytes ({size} > {max_file_bytes})"), 1)
         else:
@@ -92,6 +95,18 @@ def plan_batches(
     if current.pieces:
         batches.append(current)
     return batches
+
+
+def _plan_warc(path: Path, batch_size: int, add, filled) -> None:
+    """Add a WARC file as byte ranges of whole records, a batch of pages each (``warta.ingest.warc``).
+
+    A WARC file's documents are its HTML pages; one that holds none (only feeds, say) adds nothing.
+    """
+    for found in warc_ranges(path, batch_size - filled(), batch_size):
+        if len(found) == 2:  # (offset, reason): the rest of the file cannot be read
+            add(Piece(warc_record_key(path, found[0]), "skip", reason=found[1]), 1)
+        else:
+            add(Piece(str(path), "warc", found[0], found[1]), found[2])
 
 
 def _sniff_binary(path: Path) -> str | None:

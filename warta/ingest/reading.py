@@ -16,6 +16,7 @@ import polars as pl
 
 from warta.ingest.paths import confined_path
 from warta.ingest.planning import BatchSpec, Piece, document_id, plan_batches
+from warta.ingest.warc import read_warc
 from warta.quarantine import quarantine_frame, quarantine_row
 from warta.text.decoding import DecodeError, decode_bytes, normalise_text
 
@@ -47,6 +48,8 @@ def read_batch(spec: BatchSpec, max_file_bytes: int) -> tuple[pl.DataFrame, pl.D
             bad.append(quarantine_row("ingest", piece.path, piece.reason or "skipped"))
         elif piece.kind == "jsonl":
             _read_jsonl(piece, max_file_bytes, rows, bad)
+        elif piece.kind == "warc":
+            read_warc(piece.path, piece.start, piece.end, max_file_bytes, rows, bad)
         else:
             _read_file(Path(piece.path), max_file_bytes, rows, bad)
     return _frames(rows, bad)
