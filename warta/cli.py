@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from warta.settings import get_settings
@@ -162,39 +163,73 @@ def _db(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else get_settings().db
 
 
-def cmd_run(args: argparse.Namespace) -> int:
-    """``warta run``: run the ETL flow and print its summary."""
-    from warta.ingest import expand_paths
-
+def _prefect_defaults() -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     # A busy 2-core machine can take longer than Prefect's default 20 s to start its ephemeral server.
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
-    paths = args.paths or [str(get_settings().seeds_dir)]
-    # Fail fast, before Prefect starts, on a missing path or on nothing to read.
-    if next(iter(expand_paths(paths)), None) is None:
-        print(f"warta run: no input documents in {', '.join(paths)} (nothing to do)", file=sys.stderr)
-        return 1
+
+
+def _with_prefect(command: str, run: Callable[[], dict]) -> tuple[int, dict | None]:
+    """Call ``run()`` (which imports and runs a flow) against the configured Prefect server,
+    or a temporary one that boots while the flow modules import; return ``(status, result)``.
+
+    An unreachable server or a locked warehouse is one line on stderr and a non-zero status.
+    """
     from flows.prefect_api import PrefectServerUnavailable, booting_api, needs_temporary_api, require_server
     from flows.serve import api_url
+    from warehouse.db import WarehouseLockedError
 
     if not needs_temporary_api():
         try:
             require_server(api_url(), then="run again (or unset PREFECT_API_URL for a temporary server)")
         except PrefectServerUnavailable as exc:
-            print(f"warta run: {exc}", file=sys.stderr)
-            return 2
-    # Prefect's temporary server (when no PREFECT_API_URL is set) boots while the flow imports.
+            print(f"warta {command}: {exc}", file=sys.stderr)
+            return 2, None
     with booting_api(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"])) as api_ready:
-        from flows.etl import etl_flow
-        from warehouse.db import WarehouseLockedError
-
         try:
             with api_ready():
-                summary = etl_flow()(paths=paths, db=str(_db(args)), incremental=not args.full,
-                              batch_size=args.batch_size, progress=sys.stderr.isatty())
+                return 0, run()
         except WarehouseLockedError as exc:
             print(f"warta: {exc}", file=sys.stderr)
-            return 3
+            return 3, None
+
+
+def _ready_to_serve(command: str, cron: str, timezone: str | None) -> bool:
+    """Point Prefect at a real server (a served deployment must outlive this process, so the UI
+    can show its runs) and check the schedule; say in one line what is wrong, if anything."""
+    from flows.prefect_api import PrefectServerUnavailable, require_server
+    from flows.serve import api_url, check_cron
+
+    os.environ["PREFECT_API_URL"] = api_url()
+    try:
+        check_cron(cron, timezone)
+        require_server(os.environ["PREFECT_API_URL"], then="serve again")
+    except (ValueError, PrefectServerUnavailable) as exc:
+        print(f"warta {command}: {exc}", file=sys.stderr)
+        return False
+    return True
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """``warta run``: run the ETL flow and print its summary."""
+    from warta.ingest import expand_paths
+
+    _prefect_defaults()
+    paths = args.paths or [str(get_settings().seeds_dir)]
+    # Fail fast, before Prefect starts, on a missing path or on nothing to read.
+    if next(iter(expand_paths(paths)), None) is None:
+        print(f"warta run: no input documents in {', '.join(paths)} (nothing to do)", file=sys.stderr)
+        return 1
+
+    def run() -> dict:
+        from flows.etl import etl_flow
+
+        return etl_flow()(paths=paths, db=str(_db(args)), incremental=not args.full,
+                          batch_size=args.batch_size, progress=sys.stderr.isatty())
+
+    status, summary = _with_prefect("run", run)
+    if status:
+        return status
     print(
         f"run {summary['run_id']}: {summary.get('documents_in', 0)} documents in, "
         f"{summary.get('articles_loaded', 0)} articles loaded, {summary.get('quarantined', 0)} quarantined, "
@@ -258,17 +293,9 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """``warta serve``: serve the ETL flow on a cron schedule over the inbox until interrupted."""
-    from flows.prefect_api import PrefectServerUnavailable, require_server
-    from flows.serve import api_url, check_cron
 
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    # A served deployment must live on a real server (not a temporary one) so the UI can show its runs.
-    os.environ["PREFECT_API_URL"] = api_url()
-    try:
-        check_cron(args.cron, args.timezone)
-        require_server(os.environ["PREFECT_API_URL"], then="serve again")
-    except (ValueError, PrefectServerUnavailable) as exc:
-        print(f"warta serve: {exc}", file=sys.stderr)
+    _prefect_defaults()
+    if not _ready_to_serve("serve", args.cron, args.timezone):
         return 2
     from flows.serve import serve_inbox
 
@@ -310,8 +337,7 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     """``warta crawl``: crawl, archive and load once (through Prefect), or serve it on a schedule."""
     from warta.crawl import crawl_sources, since_cutoff
 
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+    _prefect_defaults()
     try:  # fail fast, before Prefect starts, on a missing file, a bad URL or date, or nothing to crawl
         since_cutoff(args.since)
         if not crawl_sources(args.feeds or [], args.sitemaps or [], args.urls or [], args.outlets, args.any_site):
@@ -320,19 +346,13 @@ def cmd_crawl(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"warta crawl: {exc}", file=sys.stderr)
         return 2
-    from flows.prefect_api import PrefectServerUnavailable, booting_api, needs_temporary_api, require_server
-    from flows.serve import api_url, check_cron, crawl_parameters
+    from flows.serve import crawl_parameters
 
     params = crawl_parameters(args.feeds, args.sitemaps, args.urls, args.outlets, _db(args), args.archive,
                               since=args.since, limit=args.limit, revisit_hours=args.revisit, any_site=args.any_site,
                               load=not args.no_load, delay=args.delay, host_concurrency=args.host_concurrency)
     if args.serve:
-        os.environ["PREFECT_API_URL"] = api_url()  # a served deployment lives on a real server
-        try:
-            check_cron(args.cron, args.timezone)
-            require_server(os.environ["PREFECT_API_URL"], then="serve again")
-        except (ValueError, PrefectServerUnavailable) as exc:
-            print(f"warta crawl: {exc}", file=sys.stderr)
+        if not _ready_to_serve("crawl", args.cron, args.timezone):
             return 2
         from flows.serve import serve_crawl
 
@@ -340,22 +360,14 @@ def cmd_crawl(args: argparse.Namespace) -> int:
               f"(Prefect API {os.environ['PREFECT_API_URL']}); Ctrl-C to stop", file=sys.stderr)
         serve_crawl(args.name, args.cron, params, args.timezone)
         return 0
-    if not needs_temporary_api():
-        try:
-            require_server(api_url(), then="run again (or unset PREFECT_API_URL for a temporary server)")
-        except PrefectServerUnavailable as exc:
-            print(f"warta crawl: {exc}", file=sys.stderr)
-            return 2
-    with booting_api(float(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"])) as api_ready:
+    def run() -> dict:
         from flows.crawl import crawl_flow
-        from warehouse.db import WarehouseLockedError
 
-        try:
-            with api_ready():
-                result = crawl_flow(**params)
-        except WarehouseLockedError as exc:
-            print(f"warta: {exc}", file=sys.stderr)
-            return 3
+        return crawl_flow(**params)
+
+    status, result = _with_prefect("crawl", run)
+    if status:
+        return status
     print(f"{result['headline']} -> {params['db']}")
     # Nothing listed at all usually means a wrong feed or sitemap URL: say so in the exit code too.
     return 1 if not result["counts"].get("listed") else 0

@@ -1,10 +1,11 @@
-"""Ingest: files, folders, globs, JSONL and stdin turned into ``raw_articles`` batches.
+"""Ingest: files, folders, globs, JSONL, WARC archives and stdin turned into ``raw_articles`` batches.
 
-The package owns four jobs, one module each:
+The package owns five jobs, one module each:
 
 * ``paths``: expanding files, folders, globs and manifests, confined to their folders;
-* ``planning``: cutting the input into batch specs (files and JSONL byte ranges);
+* ``planning``: cutting the input into batch specs (files, JSONL and WARC byte ranges);
 * ``reading``: reading and decoding a batch (or stdin) into raw articles and quarantine rows;
+* ``warc``: the HTML pages of a WARC archive (``warta crawl`` writes them), with their URL and fetch time;
 * ``ledger``: content hashes, and which documents are unchanged since the last run.
 
 Every input document ends up either as a raw article row or as a quarantine row.
