@@ -51,4 +51,4 @@ score-events: setup  ## strict event scores on the blind evaluation's dev split 
 score: setup  ## golden-set scores for cleaning, actors and events
 	$(VENV)/bin/python scripts/score_clean.py
 	$(VENV)/bin/python scripts/score_actors.py
-	$(VENV)/bin/python scripts/score_events.py
+	$(VENV)/bin/python scripts/score_events_eval.py

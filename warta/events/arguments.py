@@ -73,6 +73,7 @@ class Sentence:
     children: list[list[int]] = field(init=False)
 
     def __post_init__(self) -> None:
+        self._groups: dict[int, list[Mention]] = {}
         self.children = [[] for _ in range(len(self.parse))]
         for j, h in enumerate(self.parse.heads):
             if h != j:
@@ -159,6 +160,11 @@ class Sentence:
     def group_at(self, i: int) -> list[Mention]:
         """The actors of the phrase at ``i`` and of the phrases coordinated with it (a place
         coordinated with an actor is where it happened: "... di KTT G20, Hamburg, Jerman")."""
+        if i not in self._groups:
+            self._groups[i] = self._group_at(i)
+        return list(self._groups[i])
+
+    def _group_at(self, i: int) -> list[Mention]:
         heads = [i]
         todo = [i]
         while todo and len(heads) < MAX_GROUP:

@@ -17,6 +17,7 @@ each sentence, and places actors on a parsed sentence's tokens:
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from warta.events.arguments import SUBJECTS, Mention
@@ -38,15 +39,21 @@ class Discourse:
     def words(self, name: str) -> frozenset[str]:
         return self.lex.cues.get(name, frozenset())
 
+    def reference_words(self) -> frozenset[str]:
+        """Every word that may refer back to an actor (checked before resolving one)."""
+        return self.lex.cues.get("actor_words", frozenset())
+
     def place(self, parse: Parse, mentions: list[Mention], speaker: list[Mention]
               ) -> tuple[dict[int, tuple[Mention, ...]], frozenset[int]]:
         """Actors on the tokens of ``parse`` (mentions, unnamed groups and resolved references),
         and the tokens whose actors a reference resolved."""
         actors: dict[int, tuple[Mention, ...]] = {}
         for m in mentions:
-            for i in range(len(parse)):
-                if parse.starts[i] < m.end and m.start < parse.ends[i]:
-                    actors.setdefault(i, (m,))
+            first = bisect.bisect_right(parse.ends, m.start)  # the first token ending after the mention starts
+            for i in range(first, len(parse)):
+                if parse.starts[i] >= m.end:
+                    break
+                actors.setdefault(i, (m,))
         groups = self.words("groups")
         words = [w.lower() for w in parse.words]
         i = 0
@@ -60,8 +67,9 @@ class Discourse:
                     actors[k] = (group,)
             i += max(size, 1)
         referents = set()
+        reference_words = self.reference_words()
         for i, w in enumerate(words):
-            if i in actors:
+            if i in actors or w not in reference_words:
                 continue
             ref = self.resolve(w, words[i + 1] if i + 1 < len(words) else "", speaker)
             if ref:

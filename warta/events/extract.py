@@ -376,7 +376,9 @@ def _article_events(art: _Article, lex: Lexicon) -> list[dict]:
             told[c.trig.form.trigger.type] = (sid, Arguments([c.source] if c.source else [], [c.target] if c.target else []))
         for c in cands:
             events.append(_row(c, art.row["article_id"], body, spans, art.anchor, art.row.get("dateline"), loc_spans, lex))
-        groups = [sentence.group_at(i) for i in range(len(parsed)) if parsed.deps[i] not in ("flat", "compound")]
+        # Remember the sentence's actor groups: one per phrase head that carries an actor.
+        heads = [i for i in placed if parsed.deps[i] not in ("flat", "compound", "conj", "appos")]
+        groups = [sentence.group_at(i) for i in heads]
         subjects = [sentence.group_at(i) for i in range(len(parsed)) if parsed.deps[i] in ("nsubj", "nsubj:pass")]
         pairs = [(c.source, c.target) for c in cands if c.source is not None and c.target is not None]
         discourse.remember([g for g in groups if g], [g for g in subjects if g], pairs)
