@@ -271,6 +271,12 @@ def inherited_subject(s: Sentence, h: int) -> list[Mention]:
             return s.group_at(head)
         if d not in ("conj", "xcomp", "advcl", "ccomp"):
             return []
+        if d != "conj" and s.word(head) in s.lex.cues.get("saying", frozenset()):
+            # "X memastikan Putin tidak akan bertemu Y": parsers hang the reported subject on
+            # the verb of saying as its object; the speaker acts only when no one else is named.
+            said = _first_group(s, s.kids(head, OBJECTS))
+            if said:
+                return said
         subj = s.kids(head, SUBJECTS)
         if subj:
             return _first_group(s, subj)
@@ -282,12 +288,33 @@ def is_content(s: Sentence, h: int, trig_heads: dict[int, TriggerMatch], lex: Le
     threat: "meminta polisi menangkap") or of a capability ("mampu menyerang", "dirancang
     untuk menyerang"): then it is not an event of its own."""
     d, head = s.dep(h), s.parse.heads[h]
+    if d == "acl" and head != h and s.dep(head) in OBJECTS:
+        # "meminta polisi menangkap X": parsers hang the content on the one asked.
+        d, head = "xcomp", s.parse.heads[head]
     if head == h or d not in ("xcomp", "ccomp", "advcl", "csubj"):
         return False
     governor = trig_heads.get(head)
     if governor is not None and governor.form.trigger.type in CONTENT_TAKERS:
         return True
     return s.word(head) in lex.cues.get("capability", frozenset())
+
+
+def agent_noun_arguments(s: Sentence, h: int, lex: Lexicon, target_preps: frozenset[str]) -> Arguments | None:
+    """An agent noun is an event only as what someone becomes ("Rusia menjadi pemasok senjata
+    bagi junta": Rusia supplies the junta); "pemasok utama adalah ..." describes, and
+    "para pendukung" names a group."""
+    head = s.parse.heads[h]
+    becoming = lex.cues.get("becoming", frozenset())
+    verb = head if head != h and s.word(head) in becoming else None
+    if verb is None:  # "sebagai pemasok": the marker hangs on the noun
+        marks = [c for c in s.children[h] if s.word(c) in becoming]
+        verb = head if marks and head != h else None
+    if verb is None:
+        return None
+    subject = _first_group(s, s.kids(verb, SUBJECTS)) or inherited_subject(s, verb)
+    slots = _slots(s, h, target_preps, frozenset())
+    target = _first_group(s, slots["target"]) or _first_group(s, _slots(s, verb, target_preps, frozenset())["target"])
+    return Arguments(subject, target, subject)
 
 
 def light_verb_arguments(s: Sentence, h: int, lex: Lexicon, target_preps: frozenset[str],
@@ -323,6 +350,8 @@ def find_arguments(s: Sentence, trig: TriggerMatch, trig_heads: dict[int, Trigge
     if is_content(s, h, trig_heads, s.lex):
         return None
     args = _parsed_arguments(s, trig, h)
+    if args is None:  # an agent noun that is no event ("para pendukung")
+        return None
     if args.sources or args.targets or s.parse.upos[h] in PREDICATE_TAGS and s.dep(h) not in ("case", "mark", "det"):
         return args
     return linear_arguments(s, trig, h)
@@ -361,7 +390,7 @@ def linear_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments:
     return Arguments(source, [t for t in target if t not in source], source)
 
 
-def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments:
+def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | None:
     """The arguments of the trigger headed by token ``h``, from the dependency parse."""
     lex = s.lex
     form = trig.form
@@ -373,6 +402,8 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments:
     if slots["antara"]:
         pair = _first_group(s, slots["antara"])
         return Arguments(pair[:1], pair[1:2], pair)
+    if form.agent_noun:
+        return agent_noun_arguments(s, h, lex, target_preps)
     if form.noun:
         light = light_verb_arguments(s, h, lex, target_preps, agent_preps)
         possessor = _first_group(s, slots["bare"])
@@ -395,8 +426,15 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments:
     subject = subject or inherited_subject(s, h) or linear_arguments(s, trig, h).sources
     if form.trigger.inverse:
         return Arguments(_first_group(s, slots["agent"]), subject, subject)
-    # A name the parser hung on the verb as "flat" is its object ("menggandeng Yordania").
-    target = _first_group(s, slots["obj"]) or _first_group(s, slots["target"]) or _first_group(s, slots["bare"])
+    # A name the parser hung on the verb as "flat" is its object ("menggandeng Yordania"); the
+    # subject of a complement clause is the one accused or asked ("menuduh Rusia melegitimasi").
+    obj, marked = _first_group(s, slots["obj"]), _first_group(s, slots["target"])
+    if obj and marked and (inside or marked[0].start < obj[0].start):
+        # "memberikan penghargaan kepada A, B, ... menteri C": a trigger that holds its own
+        # object, or an object after the marked phrase, is the parser's misreading of a list.
+        obj = []
+    target = (obj or marked or _first_group(s, slots["bare"])
+              or _first_group(s, [c for k in s.kids(h, frozenset({"ccomp", "xcomp"})) for c in s.kids(k, SUBJECTS)]))
     if form.trigger.type in SYMMETRIC and len(subject) >= 2 and not target:
         return Arguments(subject[:1], subject[1:], subject)
     return Arguments(subject, [t for t in target if t not in subject], subject)

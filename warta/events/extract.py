@@ -200,11 +200,12 @@ def _is_topic(trig: TriggerMatch, trigs: list[TriggerMatch], tokens: Tokens) -> 
 
 def _candidates(
     body: str, tokens: Tokens, spans: list[tuple[int, int]], sid: int, trigs: list[TriggerMatch],
-    sentence: Sentence, dates: list[DateMention], anchor: dt.date | None, lex: Lexicon,
+    sentence: Sentence | None, dates: list[DateMention], anchor: dt.date | None, lex: Lexicon,
     recent: dict[str, Arguments] | None = None,
 ) -> list[_Candidate]:
     """The events of sentence ``sid``. A trigger with no actor of its own ("Aksi ini
-    berlangsung hingga ...") takes those of the last event of its type in ``recent``."""
+    berlangsung hingga ...") takes those of the last event of its type in ``recent``; a
+    sentence with no actor at all (``sentence`` None: not parsed) codes only such triggers."""
     recent = recent or {}
     s0, s1 = spans[sid]
     tok_lo, tok_hi = tokens.index_at(s0), tokens.index_at(s1)
@@ -212,10 +213,10 @@ def _candidates(
     # Lower-case words only: "Liga Nasional untuk Demokrasi" is a party, not a league.
     if any(tokens.words[i] in off_topic and body[tokens.starts[i]].islower() for i in range(tok_lo, tok_hi)):
         return []  # sports coverage: "menyerang", "bertandang ke" are about a match
-    heads = {h: t for t in trigs if (h := trigger_head(sentence, t)) is not None}
+    heads = {h: t for t in trigs if (h := trigger_head(sentence, t)) is not None} if sentence else {}
     out: list[_Candidate] = []
     for trig in trigs:
-        args = find_arguments(sentence, trig, heads)
+        args = find_arguments(sentence, trig, heads) if sentence else Arguments([], [], [])
         if args is None or _is_topic(trig, trigs, tokens):
             continue
         if not args.sources and not args.targets:
@@ -345,7 +346,7 @@ def _prepare(row: dict, mention_rows: list[dict], names: dict[str, str], lex: Le
 def _article_events(art: _Article, lex: Lexicon) -> list[dict]:
     """Code the events of one prepared and parsed article, sentence by sentence."""
     body, spans, tokens = art.body, art.spans, art.tokens
-    dates = _dates_for(body, spans, art.active, art.anchor)
+    dates = _dates_for(body, spans, sorted(art.by_sentence), art.anchor)
     cited = _citation_dates(dates, tokens, [t for ts in art.by_sentence.values() for t in ts], lex)
     dates = [d for d in dates if d.start not in cited]
     loc_spans = [(m.start, m.end) for m in art.mentions if m.type == "LOC"]
@@ -362,8 +363,14 @@ def _article_events(art: _Article, lex: Lexicon) -> list[dict]:
     for sid, (a, b) in enumerate(spans):
         in_sentence = [m for m in art.mentions if a <= m.start and m.end <= b]
         parsed = parses.get(sid)
-        if parsed is None:  # nothing to code here, but the people it names may be referred to later
+        if parsed is None:  # no actor here, but the people it names may be referred to later
             discourse.remember([[m] for m in in_sentence], [], [])
+            if sid in art.by_sentence:  # an event named again: "Aksi unjuk rasa itu berlangsung hingga sore."
+                recent = {t: args for t, (at, args) in told.items() if sid - at <= _ANAPHORA_SENTENCES}
+                nouns = [t for t in art.by_sentence[sid] if t.form.noun]
+                cands = _candidates(body, tokens, spans, sid, nouns, None, dates, art.anchor, lex, recent)
+                events.extend(_row(c, art.row["article_id"], body, spans, art.anchor, art.row.get("dateline"),
+                                   loc_spans, lex) for c in cands)
             continue
         placed, referents = discourse.place(parsed, in_sentence, [])
         speaker = speaker_of(parsed, placed, lex) or speakers[sid]

@@ -48,6 +48,7 @@ class Form:
     noun: bool = False
     passive: bool = False
     patient_noun: bool = False  # peN-an nouns: "pembunuhan X" -- X is the target
+    agent_noun: bool = False  # peN- nouns: "X menjadi pemasok senjata bagi Y" -- X is the agent
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def expand(stem: str, pattern: str) -> list[tuple[str, bool, bool]]:
     """Expand ``stem`` by an affix pattern into (form, is_noun, is_passive) tuples.
 
     Patterns: base meN meN-kan meN-i di di-kan di-i ber ber-an ter memper memper-kan
-    memper-i diper diper-kan diper-i -an peN-an per-an ke-an.
+    memper-i diper diper-kan diper-i -an peN (agent noun) peN-an per-an ke-an.
     """
     s = stem
     verbs = {
@@ -138,6 +139,7 @@ def expand(stem: str, pattern: str) -> list[tuple[str, bool, bool]]:
     }
     nouns = {
         "-an": [s + "an"],
+        "peN": _pen(s),  # the agent: "pemasok", "penyerang"
         "peN-an": [f + "an" for f in _pen(s)],
         "per-an": [("pe" if s.startswith("r") else "per") + s + "an"],
         "ke-an": ["ke" + s + "an"],
@@ -174,7 +176,7 @@ def _entry_forms(entry: dict) -> list[Form]:
     for stem, patterns in (entry.get("stems") or {}).items():
         for pat in patterns:
             for text, noun, passive in expand(str(stem).lower(), pat):
-                out.append(Form(text, trig, noun, passive, patient_noun=pat == "peN-an"))
+                out.append(Form(text, trig, noun, passive, patient_noun=pat == "peN-an", agent_noun=pat == "peN"))
     for v in entry.get("verbs", []) or []:
         text = _norm_form(v)
         out.append(Form(text, trig, False, text.startswith("di") and len(text.split()[0]) > 4))
