@@ -29,7 +29,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from warta.evaluation.events import (  # noqa: E402
-    GoldEvent, Score, SystemEvent, agreement, anchor_sentences, date_window, gold_actor_options, score, system_mode,
+    GoldEvent,
+    Score,
+    SystemEvent,
+    agreement,
+    anchor_sentences,
+    date_window,
+    gold_actor_options,
+    score,
+    system_mode,
 )
 
 EVAL_DIR = ROOT / "tests" / "golden" / "events_eval"
@@ -155,6 +163,7 @@ def render(result: dict) -> str:
         "",
         f"Mode accuracy on strict matches: {strict.mode_right}/{strict.tp}; "
         f"date within the annotated window: {strict.date_right}/{strict.date_scored}",
+        f"On lenient matches: mode {lenient.mode_right}/{lenient.tp}, date {lenient.date_right}/{lenient.date_scored}",
         "",
         "| type | P | R | F1 | TP | FP | FN |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -170,10 +179,11 @@ def render(result: dict) -> str:
 
 
 def details(result: dict) -> str:
-    """Every miss and false positive, by article (dev only)."""
+    """Every miss, false positive and wrong date, by article (dev only)."""
     strict = result["strict"]
     lines = []
-    for aid in sorted({g.article for g in strict.misses} | {s.article for s in strict.false_positives}):
+    articles = {g.article for g in strict.misses} | {s.article for s in strict.false_positives}
+    for aid in sorted(articles | {g.article for g, _ in strict.wrong_dates}):
         lines.append(f"\n## {aid}")
         for g in (g for g in strict.misses if g.article == aid):
             a1 = sorted(g.actor1[0].names)[0] if g.actor1 else None
@@ -182,6 +192,9 @@ def details(result: dict) -> str:
             lines.append(f"  MISS {'/'.join(g.types)} {a1} -> {a2} [{g.mode}] s{where}: {g.anchor}")
         for s in (s for s in strict.false_positives if s.article == aid):
             lines.append(f"  FP   {s.type} {s.actor1} -> {s.actor2} [{s.mode}] s{s.sentence_id}: {s.sentence[:160]}")
+        for g, s in (pair for pair in strict.wrong_dates if pair[0].article == aid):
+            window = g.date[0].isoformat() + ("" if g.date[0] == g.date[1] else f"..{g.date[1]}")
+            lines.append(f"  DATE {s.type} gold {window}, extracted {s.date} s{s.sentence_id}: {s.sentence[:120]}")
     return "\n".join(lines)
 
 

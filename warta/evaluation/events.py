@@ -172,6 +172,7 @@ class Score:
     date_scored: int = 0
     misses: list[GoldEvent] = field(default_factory=list)
     false_positives: list[SystemEvent] = field(default_factory=list)
+    wrong_dates: list[tuple[GoldEvent, SystemEvent]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -211,7 +212,10 @@ def score(golds: list[GoldEvent], systems: list[SystemEvent], lenient: bool = Fa
             out.mode_right += sys.mode == gold.mode
             if gold.date is not None:
                 out.date_scored += 1
-                out.date_right += sys.date is not None and gold.date[0] <= sys.date <= gold.date[1]
+                right = sys.date is not None and gold.date[0] <= sys.date <= gold.date[1]
+                out.date_right += right
+                if not right:
+                    out.wrong_dates.append((gold, sys))
         out.ignored += len(ignored)
         for k, i in enumerate(rest):
             if k not in ignored:

@@ -12,8 +12,8 @@ import polars as pl
 
 from warta.actors.ner_features import tokenize as word_and_punct_spans
 from warta.events.arguments import Arguments, Mention, Sentence, find_arguments, trigger_head
-from warta.events.discourse import Discourse, quoted_speakers, speaker_of
 from warta.events.codes import codes_for, confidence
+from warta.events.discourse import Discourse, quoted_speakers, speaker_of
 from warta.events.lexicon import Lexicon, Tokens, TriggerMatch, cue_words, find_triggers, get_lexicon, tokenize
 from warta.events.locations import locate
 from warta.events.modes import find_context, is_future, is_negated, is_past, is_reported, mode_of
@@ -138,6 +138,9 @@ def _citation_dates(dates: list[DateMention], tokens: Tokens, trigs: list[Trigge
     return out
 
 
+# The opening sentences of a story: the first day stated there dates the undated events
+# told after it ("... terjadi pada Rabu (17/7) lalu." ... "Oknum itu menyeret Dp ...").
+_LEAD_SENTENCES = 8
 _SUBCLAUSE = re.compile(r"\b(?:setelah|sebelum|sejak|usai|seusai|sesudah|karena|sementara|ketika|menyusul)\b", re.IGNORECASE)
 
 
@@ -147,8 +150,8 @@ def _pick_date(
 ) -> tuple[DateMention | None, str | None]:
     """The date of an event: the date expression nearest the trigger in its sentence
     (day-precise ones preferred); else the last day-precise date of the sentence before it
-    in the same paragraph; else the lead's date (first two sentences), which in news
-    usually dates the main story. With ``past`` (the verb says "telah"), dates after the
+    in the same paragraph; else the first date of the story's opening sentences before it,
+    which in news usually dates the main story. With ``past`` (the verb says "telah"), dates after the
     article are passed over."""
     s0, s1 = spans[sid]
     inside = [
@@ -172,7 +175,7 @@ def _pick_date(
             before = [d for d in dates if p0 <= d.start and d.end <= p1 and usable(d)]
             if before:
                 return before[-1], "nearby"
-    lead_end = spans[min(1, len(spans) - 1)][1]
+    lead_end = spans[min(_LEAD_SENTENCES, len(spans)) - 1][1]
     lead = [d for d in dates if d.end <= min(lead_end, s0) and usable(d)]
     if lead:
         return lead[0], "lead"
@@ -288,8 +291,8 @@ def _dates_for(
     body: str, spans: list[tuple[int, int]], active: list[int], anchor: dt.date | None,
 ) -> list[DateMention]:
     """Date expressions of the sentences an event can take its date from: its own, the one
-    before it and the lead (the first two). Reading only these keeps long articles cheap."""
-    wanted = {0, 1} | set(active) | {sid - 1 for sid in active if sid > 0}
+    before it and the story's opening ones. Reading only these keeps long articles cheap."""
+    wanted = set(range(_LEAD_SENTENCES)) | set(active) | {sid - 1 for sid in active if sid > 0}
     out: list[DateMention] = []
     for sid in sorted(w for w in wanted if 0 <= w < len(spans)):
         s0, s1 = spans[sid]
