@@ -397,6 +397,14 @@ def test_office_holders_places_and_unnamed_groups():
     assert ev.row(0, named=True)["actor1_id"] is None  # a group has a name but no actor id
 
 
+def test_relatives_are_not_the_one_named():
+    ev = run("Polisi menangkap istri Nikolai Patrushev di Moskow.", [NP])
+    assert pairs(ev) == [("COERCE", "polisi", "istri Nikolai Patrushev")]
+    assert pairs(run("Ayah Nikolai Patrushev menuntut polisi.", [NP])) == [("REQUEST", "Ayah Nikolai Patrushev", "polisi")]
+    ev = run("Ayah Nikolai Patrushev, Retno menuntut polisi.", [NP, ("Retno", "PER", "per:r")])
+    assert pairs(ev) == [("REQUEST", "per:r", "polisi")]  # the relative named after the comma
+
+
 def test_references_across_sentences():
     body = ("Presiden Joko Widodo bertemu Perdana Menteri Lee Hsien Loong di Singapura.\n\n"
             "Keduanya sepakat memperkuat kerja sama.\n\nIa juga mengunjungi Malaysia.")

@@ -123,6 +123,10 @@ class Sentence:
             for m in self.actors.get(t, ()):
                 if m not in found and m.type != "LOC":
                     found.append(m)
+        if self.word(i) in self.lex.cues.get("relatives", frozenset()) and (i == 0 or self.parse.words[i].islower()):
+            # "putra Setnov, Rheza Herwindo", "istri korban": the relative, not the one named
+            # (inside a sentence, a capitalised "Anak Agung" is part of a name).
+            return self.apposed_person(tokens[-1]) or [self.relative(i)]
         people = [m for m in found if m.type == "PER"] or self.apposed_person(tokens[-1])
         if people:
             return people[:1]
@@ -150,6 +154,19 @@ class Sentence:
         end = i
         while end + 1 in tokens and p.upos[end + 1] in ("PROPN", "NOUN", "ADJ", "NUM"):
             end += 1
+        return Mention(p.starts[i], p.ends[end], None, " ".join(p.words[i:end + 1]), "ROLE")
+
+    def relative(self, i: int) -> Mention:
+        """An unnamed relative, named by the kinship word, its adjectives and whose relative it
+        is ("putra sulung Jokowi", "istri almarhum")."""
+        p = self.parse
+        end = i
+        while end + 1 < len(p) and p.upos[end + 1] == "ADJ":
+            end += 1
+        if end + 1 < len(p) and p.upos[end + 1] in ("NOUN", "PROPN"):
+            end += 1
+            while end + 1 < len(p) and p.upos[end + 1] == "PROPN" and p.upos[end] == "PROPN":
+                end += 1
         return Mention(p.starts[i], p.ends[end], None, " ".join(p.words[i:end + 1]), "ROLE")
 
     def is_citation(self, i: int) -> bool:
