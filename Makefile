@@ -10,7 +10,7 @@ UV := $(shell command -v uv 2>/dev/null || (python3 -m uv --version >/dev/null 2
 VENV := .venv
 STAMP := $(VENV)/.synced
 
-.PHONY: setup run test server serve bench bench-crawl train-ner train-parser score score-events
+.PHONY: setup run test server serve bench bench-crawl train-ner train-parser score score-events clusters org-names score-ner
 
 $(UV_BOOT):
 	scripts/bootstrap-uv.sh .venv-uv
@@ -39,8 +39,17 @@ bench: setup  ## throughput and memory benchmark
 bench-crawl: setup  ## crawl throughput against local sites on loopback, and each failure kind
 	$(VENV)/bin/python scripts/bench_crawl.py
 
-train-ner: setup  ## rebuild the NER model from ../shared/data/ner
+clusters: setup  ## word clusters and casing table for the NER, learned from ../shared/corpora
+	$(VENV)/bin/python scripts/build_clusters.py
+
+org-names: setup  ## mine organisation names from ../shared/corpora into warta/lexicons/org_names.tsv
+	$(VENV)/bin/python scripts/build_org_gazetteer.py
+
+train-ner: setup  ## rebuild the NER model from ../shared/data/ner (byte for byte)
 	$(VENV)/bin/python scripts/train_ner.py
+
+score-ner: setup  ## entity P/R/F1 per type of the actor stage on the held-out NER dev splits
+	$(VENV)/bin/python scripts/score_ner.py
 
 train-parser: setup  ## rebuild the UD tagger and dependency parser (warta/models/parser-id) from ../shared/data/ud
 	$(VENV)/bin/python scripts/train_parser.py

@@ -155,83 +155,11 @@ def bench(use_ner: bool | None, limit: int = 1000) -> dict:
             "mentions": m.height, "actors": a.height}
 
 
-def read_bio(path: Path) -> list[tuple[str, list[tuple[int, int, str]]]]:
-    """Sentences of a BIO file as (text joined by spaces, gold char spans)."""
-    out = []
-    toks: list[tuple[str, str]] = []
-    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
-        if line.strip():
-            tok, _, tag = line.partition("\t")
-            toks.append((tok, tag.strip() or "O"))
-            continue
-        if not toks:
-            continue
-        text, spans, pos = [], [], 0
-        cur = None
-        for tok, tag in toks:
-            start = pos
-            text.append(tok)
-            pos += len(tok) + 1
-            if tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[2] != tag[2:])):
-                if cur:
-                    spans.append(tuple(cur))
-                cur = [start, start + len(tok), tag[2:]]
-            elif tag.startswith("I-"):
-                cur[1] = start + len(tok)
-            else:
-                if cur:
-                    spans.append(tuple(cur))
-                cur = None
-        if cur:
-            spans.append(tuple(cur))
-        out.append((" ".join(text), spans))
-        toks = []
-    return out
-
-
-def ner_dev(use_ner: bool | None) -> dict:
-    """Entity-level P/R/F1 of the actor mentions (COUNTRY counted as LOC) on the cased dev
-    splits of ../shared/data/ner, next to the bare NER tagger's."""
-    from warta.actors import load_ner
-
-    res = {}
-    for name in ("nergrit.valid.tsv", "idner-news-2k.dev.tsv"):
-        path = get_settings().shared_dir / "data" / "ner" / name
-        if not path.is_file():
-            continue
-        sents = read_bio(path)
-        clean = pl.DataFrame({"article_id": [str(i) for i in range(len(sents))],
-                              "title": [None] * len(sents), "body": [t for t, _ in sents]},
-                             schema={"article_id": pl.Utf8, "title": pl.Utf8, "body": pl.Utf8})
-        m, _ = actor_mentions(clean, use_ner=use_ner)
-        pred = {(int(r["article_id"]), r["start"], r["end"], "LOC" if r["type"] == "COUNTRY" else r["type"])
-                for r in m.iter_rows(named=True) if r["mention"][:1].isupper() or r["mention"][:1].isdigit()}
-        gold = {(i, s, e, t) for i, (_, spans) in enumerate(sents) for s, e, t in spans}
-        systems = {"actors": pred}
-        tagger = load_ner()
-        if tagger is not None and use_ner is not False:
-            raw = tagger.spans([t for t, _ in sents])
-            systems["ner_only"] = {(i, s, e, t) for i, sp in enumerate(raw) for s, e, t in sp}
-        out = {}
-        for sysname, p in systems.items():
-            row = {}
-            for t in ("PER", "ORG", "LOC", "ALL"):
-                pp = {x for x in p if t == "ALL" or x[3] == t}
-                gg = {x for x in gold if t == "ALL" or x[3] == t}
-                tp = len(pp & gg)
-                row[t] = [round(v, 3) for v in _pr(tp, len(pp) - tp, len(gg) - tp)]
-            out[sysname] = row
-        res[name] = out
-    return res
-
-
 def main(argv: list[str] | None = None) -> int:
     """Print the scores (and the benchmark with --bench)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-ner", action="store_true", help="gazetteer-only extraction")
     ap.add_argument("--bench", action="store_true", help="also measure articles/s on detik-1000")
-    ap.add_argument("--ner-dev", action="store_true",
-                    help="also score mentions as entities on the NER dev splits")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--verbose", "-v", action="store_true", help="list misses and extras")
     args = ap.parse_args(argv)
@@ -241,8 +169,6 @@ def main(argv: list[str] | None = None) -> int:
     report = score(docs, mentions, actors, verbose=args.verbose)
     if args.bench:
         report["bench"] = bench(use_ner)
-    if args.ner_dev:
-        report["ner_dev"] = ner_dev(use_ner)
     if args.json:
         print(json.dumps(report, indent=2))
         return 0
@@ -260,10 +186,6 @@ def main(argv: list[str] | None = None) -> int:
         print("  ", line)
     if "bench" in report:
         print("bench:", report["bench"])
-    for split, systems in report.get("ner_dev", {}).items():
-        for sysname, row in systems.items():
-            print(f"ner-dev {split:24} {sysname:9} " + "  ".join(
-                f"{t} P={v[0]:.3f} R={v[1]:.3f} F1={v[2]:.3f}" for t, v in row.items()))
     return 0
 
 

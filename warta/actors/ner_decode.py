@@ -78,6 +78,7 @@ class _Types:
     # Attribute templates read from a neighbour: (field, feature prefix, token info index).
     NEIGHBOUR = (("wm1", "w-1=", 0), ("wp1", "w+1=", 0), ("wm2", "w-2=", 0), ("wp2", "w+2=", 0),
                  ("km1", "k-1=", 3), ("kp1", "k+1=", 3), ("em1", "e1-1=", 4), ("ep1", "e1+1=", 4),
+                 ("mm1", "e2-1=", 5), ("mp1", "e2+1=", 5),
                  ("qm1", "q-1=", 2), ("qp1", "q+1=", 2), ("qm2", "q-2=", 2))
     # Word-pair templates: a position needs a lookup only if both words occur in such a pair.
     PAIRS = (("w-1w=", "pair_left_l", "pair_left_r"), ("ww+1=", "pair_right_l", "pair_right_r"))
@@ -96,8 +97,8 @@ class _Types:
         self.words: list[str] = []
         self.own = np.zeros((64, self.state.shape[1]))
         self.cols = {f: np.zeros(64, dtype=np.int64) for f in self.INTS}
-        self._add("<s>", "^", "", "^", "", None)
-        self._add("</s>", "$", "", "$", "", None)
+        self._add("<s>", "^", "", "^", "", "", None)
+        self._add("</s>", "$", "", "$", "", "", None)
 
     def type_ids(self, tokens: list[str], cased: bool) -> list[int]:
         """Type ids of a sentence's tokens, adding the types not seen before."""
@@ -109,12 +110,12 @@ class _Types:
                 if len(self.words) >= _MAX_TYPES:
                     raise OverflowError  # the caller resets and starts the batch again
                 # Uncached: this table is the cache, the feature strings are not kept.
-                w, c, q, k, e1, own = token_info(tok, cased, self.res)
-                t = ids[(tok, cased)] = self._add(w, c, q, k, e1, own)
+                w, c, q, k, e1, e2, own = token_info(tok, cased, self.res)
+                t = ids[(tok, cased)] = self._add(w, c, q, k, e1, e2, own)
             out.append(t)
         return out
 
-    def _add(self, w: str, c: str, q: str, k: str, e1: str, own: list[str] | None) -> int:
+    def _add(self, w: str, c: str, q: str, k: str, e1: str, e2: str, own: list[str] | None) -> int:
         t = len(self.words)
         if t == len(self.own):
             self.own = np.concatenate([self.own, np.zeros_like(self.own)])
@@ -124,7 +125,7 @@ class _Types:
         if own:
             rows = [attr[f] for f in own if f in attr]
             self.own[t] = self.state[rows].sum(axis=0) if rows else 0.0
-        info = (w, c, q, k, e1)
+        info = (w, c, q, k, e1, e2)
         for field, prefix, i in self.NEIGHBOUR:
             value = info[i]
             self.cols[field][t] = attr.get(prefix + value, null) if value else null
@@ -224,8 +225,8 @@ class BatchDecoder:
             np.add(scores, state[ids if where is None else np.where(where, ids, null)], out=scores)
 
         for field, index in (("wm1", p1), ("wp1", n1), ("wm2", p2), ("wp2", n2), ("km1", p1),
-                             ("kp1", n1), ("em1", p1), ("ep1", n1), ("qm1", p1), ("qp1", n1),
-                             ("qm2", p2)):
+                             ("kp1", n1), ("em1", p1), ("ep1", n1), ("mm1", p1), ("mp1", n1),
+                             ("qm1", p1), ("qp1", n1), ("qm2", p2)):
             add(cols[field][index])
         cls = cols["cls"]
         c, cp, cn = cls[ty], cls[p1], cls[n1]

@@ -13,7 +13,8 @@ The word lists the features look up (:class:`Resources`) are stored beside the m
 * ``ner-id.gaz.tsv``    country and city names used as gazetteer features,
 * ``ner-id.names.tsv``  words seen inside PER/ORG/LOC names of the lower-cased
   NERP corpus (a word list, not training sentences),
-* ``ner-id.clusters.tsv`` word clusters (coarse and fine) learned from unlabelled text.
+* ``ner-id.clusters.tsv`` word clusters (64, 256 and 1,024 of them) learned from unlabelled
+  news by ``scripts/build_clusters.py`` (``make clusters``).
 
 Cue words (titles, organisation heads, place cues) come from the user-extendable
 lexicon ``ner_cues.yaml``; PySastrawi's root-word list says which words are ordinary
@@ -30,7 +31,7 @@ from pathlib import Path
 from warta.lexicon import load_yaml
 
 MODEL_STEM = "ner-id"
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 ENTITY_TYPES = ("PER", "ORG", "LOC")
 
 # A token is a word (letters/digits joined by inner hyphens, apostrophes or dots, so
@@ -49,6 +50,7 @@ _CUE_CLASSES = {
     "name_continuers": "c",
     "function_words": "f",
     "known_orgs": "k",
+    "org_tails": "s",
 }
 
 
@@ -89,7 +91,7 @@ class Resources:
     gaz_max: int = 1
     # first word of each gazetteer entry -> length of the longest entry it starts
     gaz_first: dict[str, int] = field(default_factory=dict)
-    clusters: dict[str, tuple[str, str]] = field(default_factory=dict)
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     roots: frozenset[str] = frozenset()
     names: dict[str, str] = field(default_factory=dict)
     # Per-token features that do not depend on context, filled as tokens are seen.
@@ -132,11 +134,12 @@ def load_root_words() -> frozenset[str]:
     return frozenset(w.strip() for w in path.read_text(encoding="utf-8").split() if w.strip())
 
 
-def read_clusters(path: Path) -> dict[str, tuple[str, str]]:
+def read_clusters(path: Path) -> dict[str, tuple[str, ...]]:
+    """``word -> (coarse, middle, fine)`` cluster ids (empty if the file is missing)."""
     if not path.is_file():
         return {}
     with path.open(encoding="utf-8", newline="") as fh:
-        return {r[0]: (r[1], r[2]) for r in csv.reader(fh, delimiter="\t") if len(r) >= 3}
+        return {r[0]: tuple(r[1:4]) for r in csv.reader(fh, delimiter="\t") if len(r) >= 4}
 
 
 def read_pairs(path: Path) -> dict[str, str]:
@@ -224,17 +227,20 @@ def cached_token_info(tok: str, cased: bool, res: Resources) -> tuple:
     return info
 
 
+_NO_CLUSTER = ("", "", "")
+
+
 def token_info(tok: str, cased: bool, res: Resources) -> tuple:
-    """``(lower, case class, cue letters, casing bucket, coarse cluster, own feature strings)`` of
-    one token: everything that does not depend on its neighbours (uncached)."""
+    """``(lower, case class, cue letters, casing bucket, coarse cluster, middle cluster, own
+    feature strings)`` of one token: everything that does not depend on its neighbours (uncached)."""
     w = tok.lower()
     c = case_class(tok) if cased else "?"
     q = res.cues.get(w, "")
     k = res.casing.get(w, "?")
-    e1, e2 = res.clusters.get(w, ("", ""))
+    e1, e2, e3 = res.clusters.get(w, _NO_CLUSTER)
     own = ["b", "w=" + w, "k=" + k]
     if e1:
-        own += ["e1=" + e1, "e2=" + e2]
+        own += ["e1=" + e1, "e2=" + e2, "e3=" + e3]
     if w in res.roots:
         own.append("root")
     nm = res.names.get(w)
@@ -246,7 +252,7 @@ def token_info(tok: str, cased: bool, res: Resources) -> tuple:
         own += ["c=" + c, "sh=" + token_shape(tok)[:6], "ck=" + c + k]
     if q:
         own.append("q=" + q)
-    return (w, c, q, k, e1, own)
+    return (w, c, q, k, e1, e2, own)
 
 
 FIRST_AFTER = frozenset(('"', "“", "'", "(", ":"))
@@ -271,12 +277,13 @@ def sentence_features(tokens: list[str], res: Resources) -> list[list[str]]:
     pad_q = ["", "", *cue, "", ""]
     pad_k = ["^", "^", *(x[3] for x in infos), "$", "$"]
     pad_e = ["", "", *(x[4] for x in infos), "", ""]
+    pad_m = ["", "", *(x[5] for x in infos), "", ""]
     feats: list[list[str]] = []
     for i in range(n):
         w = lower[i]
         j = i + 2
         wp, wn = pad_w[j - 1], pad_w[j + 1]
-        f = infos[i][5] + [
+        f = infos[i][6] + [
             "w-1=" + wp,
             "w+1=" + wn,
             "w-2=" + pad_w[j - 2],
@@ -290,6 +297,10 @@ def sentence_features(tokens: list[str], res: Resources) -> list[list[str]]:
             f.append("e1-1=" + pad_e[j - 1])
         if pad_e[j + 1]:
             f.append("e1+1=" + pad_e[j + 1])
+        if pad_m[j - 1]:
+            f.append("e2-1=" + pad_m[j - 1])
+        if pad_m[j + 1]:
+            f.append("e2+1=" + pad_m[j + 1])
         if cased:
             c = cls[i]
             cp, cn = pad_c[j - 1], pad_c[j + 1]

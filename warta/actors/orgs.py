@@ -15,6 +15,7 @@ from warta.actors.common import (
     inside,
     name_connectors,
     news_casing,
+    not_names,
     org_heads,
     overlaps,
     text_actor,
@@ -135,6 +136,9 @@ def _name_stop(words: list[str], gaz: Gazetteer) -> list[str]:
     that no gazetteer knows: a person's name follows ("Kepala Departemen Eksternal | Maria
     Victoria ...")."""
     cas = news_casing()
+    for i in range(1, len(words)):
+        if words[i] in not_names():
+            return words[:i]  # "Financial Times | Senin"
     if not cas:
         return words
     for i in range(1, len(words) - 1):

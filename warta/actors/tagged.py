@@ -10,16 +10,21 @@ from warta.actors.common import (
     Mention,
     cue_titles,
     inside,
+    known_org_names,
     loc_heads,
+    not_names,
     org_heads,
     overlaps,
     skip_spaces,
     text_actor,
 )
-from warta.actors.gazetteer import Gazetteer, Hit
+from warta.actors.gazetteer import Gazetteer, Hit, fold
 from warta.actors.roles import Role, role_before
 
 _PARTICLE = re.compile(r"[a-z]{1,3}-[A-Z]")
+_AGE_GROUP = re.compile(r"[ \t]+U[ \t]*-?[ \t]*\d{2}$")
+# The rest of an organisation's name after a coordinating word: "... dan Hak Asasi Manusia".
+_CONTINUED = re.compile(r"[ \t]+(?:dan|&)[ \t]+[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*$")
 
 
 _DEGREE = re.compile(r"[A-Z][a-z]{0,2}\.[ ]?[A-Za-z]{1,4}\.?(?:[ ]?[A-Za-z]{1,3}\.?)?")
@@ -62,13 +67,16 @@ def add_tagged_spans(body: str, ner_spans: list[tuple[int, int, str]], mentions:
             s = nl + 1  # a name does not run across lines ("...CONTENT\nPerry")
         # Names start and end with a capitalised word ("Kementerian Kehutanan skor").
         toks = [x for x in TOKEN.finditer(body, s, e)]
-        while toks and toks[-1].group(0)[:1].islower() and not _PARTICLE.match(toks[-1].group(0)):
-            toks.pop()  # "Nyoto kepadadetikJateng"; "al-Qassam" stays
+        while toks and ((toks[-1].group(0)[:1].islower() and not _PARTICLE.match(toks[-1].group(0)))
+                        or toks[-1].group(0) in not_names()):
+            toks.pop()  # "Nyoto kepadadetikJateng", "Financial Times Senin"; "al-Qassam" stays
         while toks and toks[0].group(0).islower():
             toks.pop(0)
         if not toks:
             continue
         s, e = toks[0].start(), toks[-1].end()
+        if (age := _AGE_GROUP.search(body, s, e)) is not None and age.start() > s:
+            e = age.start()  # "Persib U-18": the age group is not part of the club's name
         while t == "PER" and s < e:
             # Titles the role list lacks but the NER cue list has ("Kapolresta", "Ketua"),
             # and acronyms of bodies or ranks ("BRIN Muhammad Reza", "AKP Regi Halili").
@@ -76,7 +84,9 @@ def add_tagged_spans(body: str, ner_spans: list[tuple[int, int, str]], mentions:
             if not tok or tok.end() >= e:
                 break
             w = tok.group(0)
-            if w.lower() not in cue_titles() and not (len(w) > 1 and w.isupper()):
+            # Initials are part of the name ("BJ Habibie"); a known body's acronym is not.
+            if w.lower() not in cue_titles() and not (len(w) > 1 and w.isupper() and (
+                    fold(w) in gaz.by_name or fold(w) in known_org_names())):
                 break
             s = tok.end()
             while s < e and body[s].isspace():
@@ -144,6 +154,12 @@ def add_tagged_spans(body: str, ner_spans: list[tuple[int, int, str]], mentions:
             org_in_org = (t == "ORG" and head is not None
                           and head.group(0).lower() in org_heads()
                           and all(m.start >= head.end() and m.type != "PER" for m in overlapping))
+            known = overlapping[0]
+            if (t == "ORG" and len(overlapping) == 1 and known.type == "ORG" and known.start == s
+                    and _CONTINUED.match(body, known.end, e)):
+                # "Kementerian Hukum | dan Hak Asasi Manusia": the known body, named in full.
+                known.end, known.text = e, body[s:e]
+                continue
             if not (strictly_larger and (inside_ok or org_in_org)
                     and capitalised_rest(body, s, e, overlapping)):
                 continue

@@ -1,0 +1,87 @@
+"""Name shapes and annotation conventions of the actor stage (shapes.py, conventions.py).
+
+The tagger's spans are given by hand, so these tests do not depend on the trained model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.actors import extract_article, get_gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return get_gazetteer()
+
+
+def _spans(body: str, *names: tuple[str, str]) -> list[tuple[int, int, str]]:
+    """Tagger spans for the first occurrence of each (text, type)."""
+    out = []
+    for text, t in names:
+        s = body.index(text)
+        out.append((s, s + len(text), t))
+    return out
+
+
+def _found(body: str, gaz, *names: tuple[str, str], dateline: str | None = None) -> set[tuple[str, str]]:
+    return {(m.text, m.type) for m in extract_article(body, gaz, _spans(body, *names), dateline=dateline)}
+
+
+def test_legal_forms_close_a_company_name(gaz):
+    body = "Pemerintah menyerahkan bandara itu kepada PT Angkasa Pura II (Persero) pada 2012."
+    found = _found(body, gaz, ("PT Angkasa Pura II", "ORG"), ("Persero", "ORG"))
+    assert ("PT Angkasa Pura II (Persero)", "ORG") in found
+    assert not any(text == "Persero" for text, _ in found)
+    body = "Saham PT Jasa Marga ( Persero ) Tbk naik."
+    assert ("PT Jasa Marga ( Persero ) Tbk", "ORG") in _found(body, gaz, ("PT Jasa Marga", "ORG"))
+
+
+def test_an_organisation_tail_makes_an_organisation(gaz):
+    body = "Pemain itu pindah ke Sriwijaya FC musim lalu."
+    assert ("Sriwijaya FC", "ORG") in _found(body, gaz, ("Sriwijaya FC", "LOC"))
+
+
+def test_coordinated_names_are_split_unless_a_head_opens_them(gaz):
+    body = "Sementara itu Stoke dan Liverpool bermain imbang."
+    found = _found(body, gaz, ("Stoke dan Liverpool", "ORG"))
+    assert {("Stoke", "ORG"), ("Liverpool", "ORG")} <= found
+    body = "Ia melapor ke Kementerian Pekerjaan Umum dan Perumahan Rakyat kemarin."
+    found = _found(body, gaz, ("Kementerian Pekerjaan Umum dan Perumahan Rakyat", "ORG"))
+    assert ("Kementerian Pekerjaan Umum dan Perumahan Rakyat", "ORG") in found
+
+
+def test_competitions_and_product_codes_are_not_actors(gaz):
+    body = "Laga Liga Champions itu disiarkan, dan Lenovo memperkenalkan W510 di pasar."
+    found = _found(body, gaz, ("Liga Champions", "ORG"), ("Lenovo", "ORG"), ("W510", "ORG"))
+    assert ("Lenovo", "ORG") in found
+    assert not any(text in ("Liga Champions", "W510") for text, _ in found)
+
+
+def test_known_organisations_are_organisations_and_initials_stay_in_names(gaz):
+    body = "Pengemudi ojek daring Gojek mengantar Presiden ketiga BJ Habibie ke bandara."
+    found = _found(body, gaz, ("Gojek", "PER"), ("BJ Habibie", "PER"))
+    assert ("Gojek", "ORG") in found and ("BJ Habibie", "PER") in found
+
+
+def test_initials_stand_for_persons(gaz):
+    body = "Polisi menangkap pria berinisial DRN di rumahnya. Gubernur Nurdin Basirun (NBA) diperiksa."
+    found = _found(body, gaz, ("Nurdin Basirun", "PER"))
+    assert {("DRN", "PER"), ("NBA", "PER"), ("Nurdin Basirun", "PER")} <= found
+
+
+def test_annotation_conventions(gaz):
+    body = ("Warga desa Kutuk berunjuk rasa di Gedung DPR, lalu anggota DPRD Jawa Barat menemui mereka. "
+            "Videonya diunggah di YouTube. Mereka menolak revisi UU KPK.")
+    found = _found(body, gaz, ("Kutuk", "LOC"), ("DPRD", "ORG"), ("YouTube", "ORG"), ("KPK", "ORG"))
+    assert {("desa Kutuk", "LOC"), ("Gedung DPR", "LOC"), ("DPRD Jawa Barat", "ORG")} <= found
+    assert not any(text in ("YouTube", "KPK", "Jawa Barat") for text, _ in found)
+
+
+def test_the_dateline_place_is_a_place_when_the_body_opens_with_it(gaz):
+    body = "MOSKOW - Presiden Rusia Vladimir Putin menerima tamunya."
+    mentions = extract_article(body, gaz, [], dateline="MOSKOW")
+    first = min(mentions, key=lambda m: m.start)
+    assert (first.start, first.end, first.type, first.actor.name) == (0, 6, "LOC", "Moscow")
+    # Cut off by the cleaning stage: nothing in the body to point at.
+    assert all(m.text != "MOSKOW" for m in extract_article(body[9:], gaz, [], dateline="MOSKOW"))
