@@ -57,7 +57,8 @@ train-parser: setup  ## rebuild the UD tagger and dependency parser (warta/model
 score-events: setup  ## strict event scores on the blind evaluation's dev split (the test split: see docs/events.md)
 	$(VENV)/bin/python scripts/score_events_eval.py
 
-score: setup  ## golden-set scores for cleaning, actors and events
+score: setup  ## golden-set scores for cleaning (text and HTML pages), actors and events
 	$(VENV)/bin/python scripts/score_clean.py
+	$(VENV)/bin/python scripts/score_html.py
 	$(VENV)/bin/python scripts/score_actors.py
 	$(VENV)/bin/python scripts/score_events_eval.py

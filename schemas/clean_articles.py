@@ -1,5 +1,7 @@
 """Boundary after cleaning: one row per article with its metadata and clean body."""
 
+from typing import Optional
+
 import pandera.polars as pa
 import polars as pl
 from pandera.typing.polars import Series
@@ -23,6 +25,9 @@ class CleanArticles(pa.DataFrameModel):
     editor: Series[str] = pa.Field(nullable=True)
     language: Series[str] = pa.Field(str_length={"min_value": 2, "max_value": 3})
     body: Series[str] = pa.Field(str_length={"min_value": 1})
+    # article, photo or video: a photo or video page's body is its captions. Optional, so
+    # that frames staged before the column existed still validate.
+    page_kind: Optional[Series[str]] = pa.Field(isin=values("page_kinds"))
     content_hash: Series[str] = pa.Field(str_matches=r"^[0-9a-f]{64}$")
     duplicate_of: Series[str] = pa.Field(nullable=True, str_matches=r"^[0-9a-f]{16}$")
 

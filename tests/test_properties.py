@@ -60,7 +60,7 @@ def _clean_frame(bodies: list[str], times: list[dt.datetime | None]) -> pl.DataF
         "source_file": [f"p{i}.txt" for i in range(n)], "url": [None] * n, "title": [None] * n,
         "published_at": times, "published_precision": ["minute" if t else None for t in times],
         "outlet_id": [None] * n, "dateline": [None] * n, "editor": [None] * n, "language": ["id"] * n,
-        "body": bodies, "content_hash": ["0" * 64] * n, "duplicate_of": [None] * n,
+        "body": bodies, "page_kind": ["article"] * n, "content_hash": ["0" * 64] * n, "duplicate_of": [None] * n,
         "photo_credits": [[] for _ in range(n)], "source_notes": [[] for _ in range(n)],
     }
     schema = {k: v for k, v in CLEAN_SCHEMA.items() if k != "clean_error"}

@@ -57,7 +57,7 @@ def _article(article_id: str, body: str) -> dict:
     return {
         "article_id": article_id, "doc_id": article_id, "source_file": f"{article_id}.txt", "url": None,
         "title": "Judul", "published_at": datetime(2024, 4, 21, 3, tzinfo=timezone.utc), "published_precision": "day",
-        "outlet_id": None, "dateline": None, "editor": None, "language": "id", "body": body,
+        "outlet_id": None, "dateline": None, "editor": None, "language": "id", "body": body, "page_kind": "article",
         "content_hash": "0" * 64, "duplicate_of": None,
     }
 

@@ -13,7 +13,7 @@ from warta.events import assign_clusters
 
 EMPTY_RECORD = dict.fromkeys(
     ["id", "article_id", "source_file", "url", "title", "published_at", "published_precision", "outlet",
-     "dateline", "editor", "language", "duplicate_of", "body"]
+     "dateline", "editor", "language", "page_kind", "duplicate_of", "body"]
 )
 
 
@@ -59,6 +59,7 @@ def extract_documents(raw: pl.DataFrame, ingest_quarantine: pl.DataFrame) -> Ite
             "dateline": row["dateline"],
             "editor": row["editor"],
             "language": row["language"],
+            "page_kind": row.get("page_kind") or "article",
             "duplicate_of": row["duplicate_of"],
             "body": row["body"],
             "mentions": [

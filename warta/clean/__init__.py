@@ -33,6 +33,8 @@ CLEAN_SCHEMA: dict[str, pl.DataType] = {
     "editor": pl.String,
     "language": pl.String,
     "body": pl.String,
+    # article, photo or video: a photo or video page's body is its captions.
+    "page_kind": pl.String,
     "content_hash": pl.String,
     "duplicate_of": pl.String,
     # Evidence for article_citations: credits and "Sumber:" notes taken out of the body.
@@ -47,7 +49,7 @@ def _failed(rec: dict, error: str) -> dict:
     return {
         "article_id": _article_id(rec.get("url"), text),
         "title": None, "published_at": None, "published_precision": None, "outlet_id": None,
-        "dateline": None, "editor": None, "language": "id", "body": "",
+        "dateline": None, "editor": None, "language": "id", "body": "", "page_kind": "article",
         "photo_credits": [], "source_notes": [], "clean_error": error,
     }
 

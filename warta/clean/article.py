@@ -8,8 +8,10 @@ from typing import Any
 
 from warta.clean import dates
 from warta.clean.boilerplate import classify_lines, photo_credit
+from warta.clean.dumps import repair_dump
 from warta.clean.html import HtmlPage, extract_html
 from warta.clean.ids import article_id
+from warta.clean.kinds import page_kind
 from warta.clean.metadata import detect_language, looks_like_title, parse_dateline, strip_site_suffix
 from warta.clean.outlets import host_of, outlet_from_host, outlet_from_name, outlet_from_text
 
@@ -110,6 +112,29 @@ def _cut_dateline(kept: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _chars(lines: list[str]) -> int:
+    return sum(len(line) for line in lines)
+
+
+def _with_captions(verdicts, page: HtmlPage | None) -> list[str]:
+    """The kept lines with the photo captions back in place, their credits cut, and the
+    page's own captions that the main text lacks after them."""
+    out = []
+    for line, keep, why in zip(verdicts.lines, verdicts.keep, verdicts.reasons):
+        if keep:
+            out.append(line)
+        elif why == "caption" and (caption := photo_credit(line)) is not None and caption[0]:
+            out.append(caption[0])
+    seen = {" ".join(line.lower().split()) for line in out}
+    for raw in page.captions if page is not None else ():
+        caption = photo_credit(raw)
+        text = caption[0] if caption is not None else raw
+        if text and " ".join(text.lower().split()) not in seen:
+            seen.add(" ".join(text.lower().split()))
+            out.append(text)
+    return out
+
+
 def _page_date(page: HtmlPage) -> tuple[dt.datetime | None, str | None]:
     """The page's visible date line, else trafilatura's own date search."""
     for line in page.header_lines:
@@ -128,9 +153,16 @@ def clean_document(rec: dict[str, Any], min_body_chars: int = 40) -> dict[str, A
         text = page.text
         url = url or page.url
     else:
-        text = rec.get("text") or ""
-    verdicts = classify_lines(split_lines(text))
+        text = repair_dump(rec.get("text") or "")
+    title_seen = (rec.get("title_hint") or "").strip() or (page.titles[0] if page is not None and page.titles else None)
+    verdicts = classify_lines(split_lines(text), title_seen)
     kept = [line for line, keep in zip(verdicts.lines, verdicts.keep) if keep]
+    kind = page_kind(url, page.og_type if page else None)
+    if kind != "article" or _chars(kept) < min_body_chars:
+        # A photo or video page tells its story in captions: they are its body.
+        with_captions = _with_captions(verdicts, page)
+        if kind != "article" or _chars(with_captions) > _chars(kept):
+            kept, kind = with_captions, "photo" if kind == "article" else kind
     photo_credits = list(verdicts.photo_credits)
     editor = verdicts.editor
     sitename = page.sitename if page else None
@@ -175,7 +207,12 @@ def clean_document(rec: dict[str, Any], min_body_chars: int = 40) -> dict[str, A
 
     error = None
     if len(body) < min_body_chars:
-        error = f"no readable body ({len(body)} characters after cleaning)"
+        if title and published is not None:
+            # A page with a headline and a date is an article even when its text is gone.
+            description = page.description if page is not None else None
+            body = max((body, description or "", title), key=len)
+        else:
+            error = f"no readable body ({len(body)} characters after cleaning)"
     return {
         "article_id": article_id(url, body or text),
         "url": url,
@@ -187,6 +224,7 @@ def clean_document(rec: dict[str, Any], min_body_chars: int = 40) -> dict[str, A
         "editor": editor,
         "language": detect_language(body) if body else "id",
         "body": body,
+        "page_kind": kind,
         "photo_credits": photo_credits,
         "source_notes": verdicts.source_notes,
         "clean_error": error,

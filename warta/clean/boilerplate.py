@@ -3,7 +3,8 @@
 Works on the lines of a plain-text dump (or of trafilatura's output): each line
 is kept as body or dropped with a reason. Patterns live in ``boilerplate.yaml``.
 Losing story content is worse than keeping a stray line, so every rule is
-anchored to a whole line or to a line's end.
+anchored to a whole line or to a line's end. Runs of lines that are furniture
+together are the block rules' job (``blocks.py``), which ``classify_lines`` runs last.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from warta.clean.blocks import drop_blocks
 from warta.lexicon import load_yaml
 
 
@@ -152,15 +154,20 @@ def photo_credit(line: str) -> tuple[str, str] | None:
 def _credit_is_known(credit: str) -> bool:
     from warta.clean.outlets import known_name
 
-    first = re.split(r"\s*/\s*", credit.strip())[0].strip(" .()[]").lower()
-    # A site name ("TRIBUN-MEDAN.COM/Nama") credits the site's own photographer.
-    return first in rules().credit_words or known_name(first) or bool(_SITE_NAME.search(first))
+    parts = re.split(r"\s*/\s*", credit.strip())
+    first, last = parts[0].strip(" .()[]").lower(), parts[-1].strip(" .()[]").lower()
+    # A site name ("TRIBUN-MEDAN.COM/Nama") credits the site's own photographer; so does a
+    # photographer's name before a known outlet ("Bagus Kurniawan/detikcom").
+    return (first in rules().credit_words or known_name(first) or bool(_SITE_NAME.search(first))
+            or (len(parts) > 1 and _outlet_name(last) is not None))
 
 
-def classify_lines(lines: list[str]) -> LineVerdicts:
-    """Decide, line by line, what is story body and what is page furniture.
+def classify_lines(lines: list[str], title: str | None = None) -> LineVerdicts:
+    """Decide, line by line and then block by block, what is story body and what is
+    page furniture.
 
-    ``lines`` are stripped, non-empty lines in document order.
+    ``lines`` are stripped, non-empty lines in document order; ``title`` (when known)
+    ties blocks to the story (``blocks.drop_blocks``).
     """
     r = rules()
     n = len(lines)
@@ -209,10 +216,10 @@ def classify_lines(lines: list[str]) -> LineVerdicts:
                     break
         elif r.related.match(line):
             drop(i, "related")
-        elif short and r.byline.match(line):
+        elif short and r.byline.match(plain := _table_cells(line)):
             drop(i, "byline")
             # "Reporter: A Editor: B" and "Pewarta: A | Editor: B" share one line.
-            if verdict.editor is None and (m := EDITOR.search(line)):
+            if verdict.editor is None and (m := EDITOR.search(plain)):
                 verdict.editor = m.group("name").strip(" .")
         elif short and _is_author_line(line):
             drop(i, "byline")
@@ -235,7 +242,15 @@ def classify_lines(lines: list[str]) -> LineVerdicts:
     _drop_teasers(verdict)
     _drop_caption_repeats(verdict)
     _drop_menu_runs(verdict)
+    drop_blocks(verdict, title)
     return verdict
+
+
+def _table_cells(line: str) -> str:
+    """A table row as trafilatura writes it ("| Penulis | : Nama |"), as plain words."""
+    if not line.startswith("|"):
+        return line
+    return " | ".join(cell.strip(" :") for cell in line.strip("| ").split("|") if cell.strip(" :"))
 
 
 def _known(name: str) -> bool:

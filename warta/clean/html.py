@@ -6,6 +6,8 @@ import html as htmllib
 import re
 from dataclasses import dataclass
 
+from warta.clean.maintext import choose_main_text
+
 _META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE | re.DOTALL)
 _ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.DOTALL)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
@@ -31,6 +33,7 @@ _PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.IGNORECASE | re.DOTALL)
 _BODY = re.compile(r"<body\b.*", re.IGNORECASE | re.DOTALL)
 _SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
 _SITE_KEYS = ("og:site_name", "application-name", "publisher", "twitter:site")
+_DESCRIPTION_KEYS = ("og:description", "description", "twitter:description")
 _LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE | re.DOTALL)
 
 
@@ -49,6 +52,8 @@ class HtmlPage:
     editor: str | None = None  # from a byline such as "Editor Ambaranie Nadia"
     header_lines: tuple[str, ...] = ()  # short visible lines after the <h1>, where the date sits
     url: str | None = None  # the page's own address: <link rel="canonical">, else og:url
+    description: str | None = None  # og:description or the meta description
+    og_type: str | None = None  # "article", "video.other", ...
 
 
 def _text(fragment: str) -> str:
@@ -92,47 +97,103 @@ def _published(page: str, metas: dict[str, str]) -> str | None:
     return m.group(1) if m else None
 
 
-def extract_html(page: str, url: str | None = None) -> HtmlPage:
-    """Extract the main text with trafilatura and read title, date and site from the page."""
+def _extractions(page: str, url: str | None):
+    """trafilatura on one parsed tree: its metadata document and the main text in
+    precision and in recall mode (``choose_main_text`` decides between them)."""
     import trafilatura
 
+    tree = trafilatura.load_html(page)
+    if tree is None:
+        return None, "", ""
+    options = {"url": url, "include_comments": False, "include_tables": True, "include_images": False,
+               "deduplicate": False}
+    precise = trafilatura.bare_extraction(tree, with_metadata=True, favor_precision=True, **options)
+    broad = trafilatura.bare_extraction(tree, favor_recall=True, **options)
+    return precise, (precise.text or "") if precise is not None else "", (broad.text or "") if broad is not None else ""
+
+
+def extract_html(page: str, url: str | None = None) -> HtmlPage:
+    """Extract the main text with trafilatura and read title, date and site from the page."""
     metas = _metas(page)
-    doc = trafilatura.bare_extraction(
-        page, url=url, with_metadata=True, include_comments=False, include_tables=True,
-        include_images=False, favor_recall=True, deduplicate=False,
-    )
-    text = doc.text if doc is not None and doc.text else ""
-    if not text.strip():
-        # trafilatura found no main text (a very short or odd page): fall back to the paragraphs.
-        text = "\n".join(t for t in (_text(p) for p in _PARAGRAPH.findall(_SCRIPT.sub(" ", page))) if t)
+    doc, precise, broad = _extractions(page, url)
     titles = [metas[k] for k in _TITLE_KEYS if metas.get(k)]
     if doc is not None and doc.title:
         titles.append(doc.title)
     m = _TITLE.search(page)
     if m:
         titles.append(_text(m.group(1)))
-    h1s = tuple(t for t in (_text(h) for h in _H1.findall(page)) if t)
+    h1_found = [(m.start(), _text(m.group(1))) for m in _H1.finditer(page)]
+    h1s = tuple(t for _, t in h1_found if t)
+    # What the page shows above its headline (the <h1> that agrees with the page title) is furniture.
+    headline_at = next((at for at, t in h1_found if _agrees(t, titles)), None)
+    before, after = _visible_lines(page, headline_at)
+    captions = tuple(c for c in (_text(a or b) for a, _, b in _CAPTION.findall(page)) if c)
+    text = _without_page_furniture(choose_main_text(precise, broad), before, after, captions)
+    if not text.strip():
+        # trafilatura found no main text (a very short or odd page): fall back to the paragraphs.
+        text = "\n".join(t for t in (_text(p) for p in _PARAGRAPH.findall(_SCRIPT.sub(" ", page))) if t)
     sitename = next((metas[k] for k in _SITE_KEYS if metas.get(k)), None)
     if doc is not None and doc.sitename and not sitename:
         sitename = doc.sitename
     published = _published(page, metas)
     fallback = doc.date if doc is not None else None
     host = doc.hostname if doc is not None else None
-    captions = tuple(c for c in (_text(a or b) for a, _, b in _CAPTION.findall(page)) if c)
-    visible = _visible_lines(page)
+    visible = before + after
     return HtmlPage(
         text, tuple(dict.fromkeys(t for t in titles if t)), h1s, published, fallback, sitename, host,
         captions, _editor(visible), _header_lines(visible, h1s), page_url(page, metas),
+        next((metas[k] for k in _DESCRIPTION_KEYS if metas.get(k)), None), metas.get("og:type"),
     )
 
 
-def _visible_lines(page: str) -> str:
+def _agrees(h1: str, titles: list[str]) -> bool:
+    """An <h1> with most of the words of a page title: the headline, not a logo or a section."""
+    words = set(re.findall(r"\w+", h1.lower()))
+    if len(words) < 3:
+        return False
+    for title in titles:
+        other = set(re.findall(r"\w+", title.lower()))
+        if len(words & other) >= 0.5 * max(len(words), min(len(other), 2 * len(words))):
+            return True
+    return False
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _without_page_furniture(text: str, before: str, after: str, captions: tuple[str, ...]) -> str:
+    """Drop the leading paragraphs that the page shows only above the headline (tickers,
+    kickers, "Headline" boxes) and the paragraphs that are a photo caption of the page."""
+    paragraphs = [_flat(p) for p in text.split("\n") if p.strip()]
+    flat_before, flat_after = _flat(before), _flat(after)
+    start = 0
+    if flat_before:
+        while start < len(paragraphs) and paragraphs[start] in flat_before and paragraphs[start] not in flat_after:
+            start += 1
+    if sum(len(p.split()) for p in paragraphs[:start]) * 2 > sum(len(p.split()) for p in paragraphs):
+        start = 0  # most of the text above the headline: the page is laid out otherwise
+    shown = {_flat(c).lower() for c in captions if len(c) <= 400}
+    kept = [p for p in paragraphs[start:] if p.lower() not in shown]
+    return "\n".join(kept or paragraphs[start:])
+
+
+_CUT = "\x00"  # marks the headline's place; survives tag and script removal
+
+
+def _visible_lines(page: str, cut: int | None = None) -> tuple[str, str]:
+    """The visible text of the page, one element per line, split at offset ``cut`` of the
+    page (before and from there; everything is "from there" without a cut)."""
+    if cut is not None:
+        page = page[:cut] + _CUT + page[cut:]
     body = _BODY.search(page)
     visible = _SCRIPT.sub(" ", body.group(0) if body else page)
     # Tags become line breaks so that a byline ends where its element ends.
     visible = htmllib.unescape(re.sub(r"<[^>]+>", "\n", visible))
     visible = re.sub(r"[ \t\u00a0]+", " ", visible)
-    return re.sub(r"\s*\n[\s\n]*", "\n", visible)
+    visible = re.sub(r"\s*\n[\s\n]*", "\n", visible)
+    before, _, after = visible.rpartition(_CUT)
+    return before, after
 
 
 def _editor(visible: str) -> str | None:
