@@ -55,6 +55,17 @@ def test_header_date_line_gives_minute_precision_in_utc():
     assert dates.header_date("Pertemuan digelar pada Selasa, 22 Juni 2021 di Moskow bersama para menteri.") is None
 
 
+def test_url_dates():
+    assert dates.from_url("http://poskotanews.com/2017/11/13/jaksa-agung/") == (dt.datetime(2017, 11, 13, tzinfo=UTC), "day")
+    # CNN Indonesia's stamp is local time (WIB).
+    stamped = "https://www.cnnindonesia.com/nasional/20170809112735-20-233461/pembatasan-motor/"
+    assert dates.from_url(stamped) == (dt.datetime(2017, 8, 9, 4, 27, tzinfo=UTC), "minute")
+    assert dates.from_url("https://news.detik.com/berita/d-8123456/judul") == (None, None)
+    assert dates.from_url("https://contoh.id/2019/13/40/bukan-tanggal") == (None, None)
+    assert dates.from_url("https://contoh.id/2999/01/01/masa-depan") == (None, None)
+    assert dates.from_url(None) == (None, None)
+
+
 def test_hint_parsing():
     assert dates.from_hint("2025-10-21T20:43:00+07:00") == (dt.datetime(2025, 10, 21, 13, 43, tzinfo=UTC), "minute")
     assert dates.from_hint("2025-10-21") == (dt.datetime(2025, 10, 21, tzinfo=UTC), "day")
@@ -66,8 +77,12 @@ def test_hint_parsing():
 def test_inferred_dates():
     body = "Pemimpin junta pada Senin (21/6/2021) berkomitmen. Konferensi dimulai Selasa (22/6)."
     assert dates.infer_published(body, 50) == (dt.datetime(2021, 6, 21, tzinfo=UTC), "inferred")
-    # The weekday fixes the year; a future range does not date the article.
+    # A weekday alone cannot tell the year (21 April was a Sunday in 2019 and in 2024) ...
     body = "Moe Aung pada Minggu (21/4) bertolak ke Rusia untuk pertemuan mulai 23-26 April."
+    assert dates.infer_published(body, 0) is None
+    # ... but with a year the text states it picks the first one that fits from then on;
+    # a future range does not date the article.
+    body += " Sejak kudeta 2021 lalu, hubungan keduanya berkembang."
     assert dates.infer_published(body, 0)[0].date() == dt.date(2024, 4, 21)
     # "tahun lalu" next to a stated year gives the article's year.
     body = ('Kementerian itu, melansir TASS 13 Juli. Tahun lalu, wakil menteri datang pada Maret 2021. '

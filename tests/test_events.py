@@ -397,6 +397,14 @@ def test_office_holders_places_and_unnamed_groups():
     assert ev.row(0, named=True)["actor1_id"] is None  # a group has a name but no actor id
 
 
+def test_an_undated_article_gives_no_year_to_a_bare_weekday_date():
+    body = "Min Aung Hlaing bertemu dengan Nikolai Patrushev di Moskow pada Rabu (9/8)."
+    e = run(body, [MAH, NP], published=None).row(0, named=True)
+    assert e["event_date"] is None  # 9 August was a Wednesday in 2017 and in 2023
+    e = run(body.replace("(9/8)", "(9/8/2017)"), [MAH, NP], published=None).row(0, named=True)
+    assert e["event_date"] == dt.date(2017, 8, 9)
+
+
 def test_relatives_are_not_the_one_named():
     ev = run("Polisi menangkap istri Nikolai Patrushev di Moskow.", [NP])
     assert pairs(ev) == [("COERCE", "polisi", "istri Nikolai Patrushev")]

@@ -201,6 +201,8 @@ def clean_document(rec: dict[str, Any], min_body_chars: int = 40) -> dict[str, A
         if seen is not None and (published is None or (seen_precision == "minute" and _refines(seen, published))):
             published, precision = seen, seen_precision
     if published is None:
+        published, precision = dates.from_url(url)
+    if published is None:
         inferred = dates.infer_published(body, len(kept[0]) if kept else 0)
         if inferred is not None:
             published, precision = inferred

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
+from dataclasses import replace
 
 from warta.text.dates import DateMention, find_dates
 
@@ -71,6 +72,32 @@ def from_hint(hint: str | None) -> tuple[dt.datetime | None, str | None]:
     return None, None
 
 
+# "/2017/11/13/", "/2019-09-17-", and CNN Indonesia's "/20170809112735-20-233461/" (local time).
+_URL_DAY = re.compile(r"\D((?:199\d|20[0-3]\d))[/_-]([01]?\d)[/_-]([0-3]?\d)(?:\D|$)")
+_URL_STAMP = re.compile(r"/((?:199\d|20[0-3]\d))([01]\d)([0-3]\d)(?:([01]\d|2[0-3])([0-5]\d)[0-5]\d)?-")
+
+
+def from_url(url: str | None) -> tuple[dt.datetime | None, str | None]:
+    """The publish day (or minute) that a news URL states in its path, as many outlets do."""
+    if not url:
+        return None, None
+    path = url.split("://", 1)[-1].partition("/")[2]
+    path = "/" + path.split("?", 1)[0]
+    found = _URL_STAMP.search(path)
+    match = found or _URL_DAY.search(path)
+    if match is None:
+        return None, None
+    try:
+        day = dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None, None
+    if day > dt.date.today():
+        return None, None
+    if found is not None and found[4] is not None:
+        return _utc(day, dt.time(int(found[4]), int(found[5])), 7), "minute"
+    return _utc(day, None, None), "day"
+
+
 def header_date(line: str) -> tuple[dt.datetime, str] | None:
     """If ``line`` is a dateline-style header ("Selasa, 22 Juni 2021 10:00 WIB"), parse it."""
     if len(line) > 120:
@@ -117,7 +144,8 @@ def infer_published(body: str, lede_end: int) -> tuple[dt.datetime, str] | None:
     """Infer the publish day from dates in the story, marked ``inferred``.
 
     Preference: a day-precision date in the lede; then the latest day stated with a
-    weekday ("Minggu (21/4)"); then the latest other day ("melansir TASS 13 Juli").
+    weekday ("Minggu (21/4)"); then the latest other day ("melansir TASS 13 Juli"). The
+    year must be stated somewhere in the text, or implied by it ("tahun lalu").
     Ranges and future dates ("23-26 April", "20 Juli mendatang") never date an article.
     """
     today = dt.date.today()
@@ -128,11 +156,19 @@ def infer_published(body: str, lede_end: int) -> tuple[dt.datetime, str] | None:
 
     mentions = find_dates(body)
     days = usable(mentions)
-    # A stated year or a weekday fixes the year; otherwise borrow the year the text implies.
-    if not any(not m.inferred or _has_weekday(m) for m in days):
+    # A stated year fixes the year; otherwise borrow the year the text implies. A weekday
+    # alone does not ("Rabu (9/8)" fits 2017 and 2023 alike): it picks the first year that
+    # fits from the one the text implies ("Minggu (21/4)" after "kudeta 2021" is 2024).
+    if not any(not m.inferred for m in days):
         year = _year_hint(body, mentions)
-        if year is not None:
-            days = [m for m in usable(find_dates(body, anchor=dt.date(year, 12, 31))) if m.date.year == year]
+        if year is None:
+            return None
+        fitted = [_first_fit(m, year) for m in days if _has_weekday(m)]
+        days = [m for m in fitted if m is not None and m.date <= today] + [
+            m for m in usable(find_dates(body, anchor=dt.date(year, 12, 31)))
+            if m.date.year == year and not _has_weekday(m)
+        ]
+        days.sort(key=lambda m: m.start)
     if not days:
         return None
     lede = [m for m in days if m.start < lede_end]
@@ -141,6 +177,19 @@ def infer_published(body: str, lede_end: int) -> tuple[dt.datetime, str] | None:
         if group:
             best = max(group, key=lambda m: m.date) if group is not lede else group[0]
             return _utc(best.date, None, None), "inferred"
+    return None
+
+
+def _first_fit(m: DateMention, year: int) -> DateMention | None:
+    """``m`` (a day stated with its weekday) in the first year from ``year`` on where the day
+    falls on that weekday; the calendar repeats within 11 years."""
+    for y in range(year, year + 12):
+        try:
+            day = m.date.replace(year=y)
+        except ValueError:  # 29 February
+            continue
+        if day.weekday() == m.date.weekday():
+            return replace(m, date=day)
     return None
 
 

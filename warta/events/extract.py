@@ -83,7 +83,7 @@ def local_anchor(published_at, body: str) -> dt.date | None:
     if isinstance(published_at, dt.date):
         return published_at
     for d in find_dates(body[:600], None):
-        if d.precision == "day" and not d.relative:
+        if d.precision == "day" and not d.relative and not d.inferred:
             return d.date
     return None
 
@@ -297,6 +297,8 @@ def _dates_for(
     for sid in sorted(w for w in wanted if 0 <= w < len(spans)):
         s0, s1 = spans[sid]
         for d in find_dates(body[s0:s1], anchor):
+            if anchor is None and d.inferred:
+                continue  # "Rabu (9/8)" in an undated article: no year to give it
             out.append(replace(d, start=d.start + s0, end=d.end + s0))
     return out
 
