@@ -6,7 +6,8 @@ written for the tests.
 """
 
 from warta.clean.article import clean_document
-from warta.clean.dumps import detokenise, repair_dump, repair_mojibake, split_comma_joins
+from warta.clean.dumps import detokenise, repair_dump, split_comma_joins
+from warta.text.decoding import repair_mac_roman
 from warta.text.sentences import sentence_spans
 
 COMMAS = (
@@ -18,9 +19,9 @@ COMMAS = (
 
 
 def test_mojibake_from_mac_roman_is_undone():
-    assert repair_mojibake("kata dia ‚Äúsaya‚Äù di Kecamatan¬† Tanjungpinang ‚Äì Caf√©") == (
+    assert repair_mac_roman("kata dia ‚Äúsaya‚Äù di Kecamatan¬† Tanjungpinang ‚Äì Caf√©") == (
         "kata dia “saya” di Kecamatan\u00a0 Tanjungpinang – Café")
-    assert repair_mojibake("“Étienne” dan Caf\u00e9") == "“Étienne” dan Caf\u00e9"  # real text stays
+    assert repair_mac_roman("“Étienne” dan Caf\u00e9") == "“Étienne” dan Caf\u00e9"  # real text stays
 
 
 def test_comma_joined_paragraphs_come_apart():

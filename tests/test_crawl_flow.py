@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-
 import pytest
 
 from flows.serve import DEFAULT_CRON, build_crawl_deployment, configured_crawl, crawl_parameters
 from tests.crawl_site import SITEMAP_NEWS_DATE, NewsSite
-from tests.test_serve import _wait_for_deployment
+from tests.serving import serving
 from warehouse.db import session
 from warta.cli import main
 from warta.settings import get_settings
@@ -146,21 +141,12 @@ def test_serve_adds_the_crawl_when_settings_name_what_to_crawl(monkeypatch, tmp_
 
 def test_served_crawl_deployment_fetches_and_loads_when_triggered(prefect_harness, site, tmp_path):
     from prefect.deployments import run_deployment
-    from prefect.settings import PREFECT_API_URL
 
     db, archive = tmp_path / "warta.duckdb", tmp_path / "archive"
     (tmp_path / "feeds.txt").write_text(f"# the test site\n{site.url('/feed.xml')}\n")
-    env = {**os.environ, **FAST, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_RUNNER_POLL_FREQUENCY": "1",
-           "PREFECT_LOGGING_LEVEL": "WARNING"}
-    log = tmp_path / "serve.log"  # a file, not a pipe: a full pipe would stall the server
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "warta.cli", "crawl", "--feeds", "feeds.txt", "--serve", "--name", "test-crawl",
-             "--cron", "0 0 1 1 *", "--db", str(db), "--archive", str(archive)],
-            cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-    try:
-        _wait_for_deployment("crawl/test-crawl", proc, log)
+    args = ["crawl", "--feeds", "feeds.txt", "--serve", "--name", "test-crawl", "--cron", "0 0 1 1 *",
+            "--db", str(db), "--archive", str(archive)]
+    with serving(args, "crawl/test-crawl", tmp_path, FAST) as log:
         run = run_deployment("crawl/test-crawl", timeout=300, poll_interval=1)
         assert run.state.is_completed(), (run.state, log.read_text(errors="replace")[-3000:])
         fetched = _rows(db, "SELECT count(*) FROM fetches WHERE kind = 'article' AND outcome = 'fetched'")[0][0]
@@ -168,11 +154,3 @@ def test_served_crawl_deployment_fetches_and_loads_when_triggered(prefect_harnes
         assert _rows(db, "SELECT count(*) FROM articles")[0][0] == fetched
         [(status, runs)] = _rows(db, "SELECT min(status), count(*) FROM runs")
         assert (status, runs) == ("COMPLETED", 1)
-    finally:
-        # Only the serve process we started and its flow-run children; SIGTERM shuts the runner down gracefully.
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
-import time
-
 import pytest
 
 from flows.serve import DEFAULT_CRON, build_deployment, check_cron, inbox_parameters
 from tests.conftest import SEEDS
+from tests.serving import serving
 from warehouse.db import session
 from warta.cli import main
 
@@ -46,38 +41,12 @@ def test_serve_without_a_server_says_what_to_do(tmp_path, monkeypatch, capsys):
     assert "invalid schedule" in capsys.readouterr().err
 
 
-def _wait_for_deployment(name: str, proc: subprocess.Popen, log, timeout: float = 180) -> None:
-    from prefect.client.orchestration import get_client
-    from prefect.exceptions import ObjectNotFound
-
-    deadline = time.monotonic() + timeout
-    with get_client(sync_client=True) as client:
-        while time.monotonic() < deadline:
-            assert proc.poll() is None, f"warta serve exited early: {log.read_text(errors='replace')[-2000:]}"
-            try:
-                client.read_deployment_by_name(name)
-                return
-            except ObjectNotFound:
-                time.sleep(1)
-    raise AssertionError(f"deployment {name} never appeared")
-
-
 def test_served_deployment_runs_when_triggered(prefect_harness, tmp_path):
     from prefect.deployments import run_deployment
-    from prefect.settings import PREFECT_API_URL
 
     inbox, db = tmp_path / "inbox", tmp_path / "warta.duckdb"  # serve creates the inbox
-    env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_RUNNER_POLL_FREQUENCY": "1",
-           "PREFECT_LOGGING_LEVEL": "WARNING"}
-    log = tmp_path / "serve.log"  # a file, not a pipe: a full pipe would stall the server
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "warta.cli", "serve", "--name", "test-serve", "--cron", "0 0 1 1 *",
-             "--inbox", str(inbox), "--db", str(db)],
-            cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-    try:
-        _wait_for_deployment("etl/test-serve", proc, log)
+    args = ["serve", "--name", "test-serve", "--cron", "0 0 1 1 *", "--inbox", str(inbox), "--db", str(db)]
+    with serving(args, "etl/test-serve", tmp_path) as log:
         assert inbox.is_dir()
         (inbox / SEED.name).write_bytes(SEED.read_bytes())  # a new file dropped in the inbox
         run = run_deployment("etl/test-serve", timeout=300, poll_interval=1)
@@ -87,11 +56,3 @@ def test_served_deployment_runs_when_triggered(prefect_harness, tmp_path):
             articles = con.execute("SELECT source_file FROM articles").fetchall()
         assert runs == [("COMPLETED", str(run.id), 1, 1)]
         assert articles == [(str(inbox / SEED.name),)]
-    finally:
-        # Only the serve process we started and its flow-run children; SIGTERM shuts the runner down gracefully.
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()

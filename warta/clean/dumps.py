@@ -3,7 +3,7 @@
 Scrapers that flatten a page into one string leave marks the line rules cannot read:
 
 - **mojibake** from UTF-8 read as Mac Roman ("‚Äú" for “, "¬†" for a no-break space),
-  which the Latin-1 repair of ``warta.text.decoding`` does not cover;
+  which ingest's Latin-1 repair does not cover (``warta.text.decoding.repair_mac_roman``);
 - **paragraphs joined by commas**: every element boundary became a bare comma, so
   paragraphs run together as "… Riau.,Penangkapan …" and dropped link texts leave
   runs such as "kepada ,, Rabu". A comma after a sentence end becomes a paragraph
@@ -20,30 +20,7 @@ from __future__ import annotations
 
 import re
 
-# --- mojibake ---------------------------------------------------------------------------
-
-# UTF-8 continuation bytes (0x80-0xBF) as Mac Roman shows them, after the lead bytes of
-# the usual cases: 0xC2 "¬" (no-break space), 0xC3 "√" (é, ü), 0xE2 "‚" (“ ” ’ – …). Other
-# lead bytes show as letters and quotes that real text has ("“É"), so they are left alone.
-_CONT = re.escape("".join(bytes([b]).decode("mac_roman") for b in range(0x80, 0xC0)))
-_MAC_ROMAN = re.compile(f"(?:[¬√][{_CONT}]|‚[{_CONT}]{{2}})+")
-_MAC_HINT = re.compile("[‚¬√]")
-
-
-def _mac_roman(match: re.Match[str]) -> str:
-    chunk = match.group(0)
-    try:
-        return chunk.encode("mac_roman").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        return chunk
-
-
-def repair_mojibake(text: str) -> str:
-    """Undo UTF-8 read as Mac Roman: "‚Äú" -> "“", "¬†" -> a no-break space."""
-    if not _MAC_HINT.search(text):
-        return text
-    return _MAC_ROMAN.sub(_mac_roman, text)
-
+from warta.text.decoding import repair_mac_roman
 
 # --- paragraphs joined by commas --------------------------------------------------------
 
@@ -108,7 +85,7 @@ _CUT_DATELINE = re.compile(r"^\s*[-–—]+\s*(?:\n\s*)?(?=[\"“A-Z])")
 
 def repair_dump(text: str) -> str:
     """All repairs of a scraped text dump, each only where its mark is found."""
-    text = repair_mojibake(text)
+    text = repair_mac_roman(text)
     text = split_comma_joins(text)
     text = detokenise(text)
     return _CUT_DATELINE.sub("", text, count=1)

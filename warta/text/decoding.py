@@ -74,12 +74,27 @@ def normalise_text(text: str) -> str:
     return unicodedata.normalize("NFC", _CONTROL.sub("", text))
 
 
-def _repair(match: re.Match[str]) -> str:
+def _repair(match: re.Match[str], codec: str = "latin-1") -> str:
     chunk = match.group(0)
     try:
-        return chunk.encode("latin-1").decode("utf-8")
+        return chunk.encode(codec).decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
         return chunk
+
+
+# UTF-8 continuation bytes (0x80-0xBF) as Mac Roman shows them, after the lead bytes of
+# the usual cases: 0xC2 "¬" (no-break space), 0xC3 "√" (é, ü), 0xE2 "‚" (“ ” ’ – …). Other
+# lead bytes show as letters and quotes that real text has ("“É"), so they are left alone.
+_CONT = re.escape("".join(bytes([b]).decode("mac_roman") for b in range(0x80, 0xC0)))
+_MAC_ROMAN = re.compile(f"(?:[¬√][{_CONT}]|‚[{_CONT}]{{2}})+")
+_MAC_HINT = re.compile("[‚¬√]")
+
+
+def repair_mac_roman(text: str) -> str:
+    """Undo UTF-8 read as Mac Roman, as some scraped dumps are: "‚Äú" -> "“", "¬†" -> a no-break space."""
+    if not _MAC_HINT.search(text):
+        return text
+    return _MAC_ROMAN.sub(lambda m: _repair(m, "mac_roman"), text)
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
