@@ -258,6 +258,13 @@ def token_info(tok: str, cased: bool, res: Resources) -> tuple:
 FIRST_AFTER = frozenset(('"', "“", "'", "(", ":"))
 
 
+def _neighbours(f: list[str], name: str, padded: list[str], j: int, offsets: tuple[int, ...]) -> None:
+    """Add ``name-1=value`` features for the non-empty values at ``j``'s offsets in ``padded``."""
+    for k in offsets:
+        if padded[j + k]:
+            f.append(f"{name}{k:+d}=" + padded[j + k])
+
+
 def sentence_features(tokens: list[str], res: Resources) -> list[list[str]]:
     """Return the CRF feature strings of each token of one sentence.
 
@@ -293,14 +300,8 @@ def sentence_features(tokens: list[str], res: Resources) -> list[list[str]]:
             "k-1=" + pad_k[j - 1],
             "k+1=" + pad_k[j + 1],
         ]
-        if pad_e[j - 1]:
-            f.append("e1-1=" + pad_e[j - 1])
-        if pad_e[j + 1]:
-            f.append("e1+1=" + pad_e[j + 1])
-        if pad_m[j - 1]:
-            f.append("e2-1=" + pad_m[j - 1])
-        if pad_m[j + 1]:
-            f.append("e2+1=" + pad_m[j + 1])
+        _neighbours(f, "e1", pad_e, j, (-1, 1))
+        _neighbours(f, "e2", pad_m, j, (-1, 1))
         if cased:
             c = cls[i]
             cp, cn = pad_c[j - 1], pad_c[j + 1]
@@ -315,12 +316,7 @@ def sentence_features(tokens: list[str], res: Resources) -> list[list[str]]:
             ]
             if i == 0 or wp in FIRST_AFTER:
                 f.append("first" + c)
-        if pad_q[j - 1]:
-            f.append("q-1=" + pad_q[j - 1])
-        if pad_q[j + 1]:
-            f.append("q+1=" + pad_q[j + 1])
-        if pad_q[j - 2]:
-            f.append("q-2=" + pad_q[j - 2])
+        _neighbours(f, "q", pad_q, j, (-1, 1, -2))
         g = gaz[i]
         if g:
             f.append("g=" + g)
