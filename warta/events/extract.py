@@ -451,6 +451,9 @@ def _row(
     }
 
 
+_PARSE_CHUNK = 250
+
+
 def extract_events(clean: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataFrame) -> pl.DataFrame:
     """Code the events of a batch of clean articles (one row per event, see ``EVENT_SCHEMA``).
 
@@ -467,15 +470,18 @@ def extract_events(clean: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataF
         for r in mentions.select(cols).iter_rows(named=True):
             by_article.setdefault(r["article_id"], []).append(r)
     cols = [c for c in ("article_id", "body", "published_at", "dateline") if c in clean.columns]
-    articles = []
-    for art in clean.select(cols).iter_rows(named=True):
-        prepared = _prepare(art, by_article.get(art["article_id"], []), names, lex)
-        if prepared is not None:
-            articles.append(prepared)
-    _parse_active(articles)
     rows: list[dict] = []
-    for art in articles:
-        rows.extend(_article_events(art, lex))
+    # A few hundred articles at a time: the parser batches well, and the parses of a whole
+    # batch of clean articles would hold hundreds of megabytes at once.
+    for chunk in clean.select(cols).iter_slices(_PARSE_CHUNK):
+        articles = []
+        for art in chunk.iter_rows(named=True):
+            prepared = _prepare(art, by_article.get(art["article_id"], []), names, lex)
+            if prepared is not None:
+                articles.append(prepared)
+        _parse_active(articles)
+        for art in articles:
+            rows.extend(_article_events(art, lex))
     if not rows:
         return pl.DataFrame(schema=EVENT_SCHEMA)
     # A batch may hold the same article twice; its events are the same events.
