@@ -431,3 +431,12 @@ def test_an_actorless_trigger_takes_the_actors_of_the_event_told_before():
     protests = ev.filter(pl.col("event_type") == "PROTEST")
     assert protests["sentence_id"].to_list() == [0, 1]
     assert protests["actor1_name"].to_list() == ["mahasiswa", "mahasiswa"]
+
+
+def test_an_unnamed_group_keeps_its_modifiers_and_the_country_it_belongs_to():
+    ev = run("Tentara Rusia menangkap Nikolai Patrushev.", [RUS, NP])
+    assert pairs(ev) == [("COERCE", "tentara Rusia", "per:np")]
+    assert pairs(run("Mahasiswa menuntut pemerintah pusat.", [])) == [("REQUEST", "mahasiswa", "pemerintah pusat")]
+    # A place after a preposition is where it happened, not whose group it is.
+    ev = run("Polisi di Moskow menangkap Nikolai Patrushev.", [NP, ("Moskow", "LOC", "loc:msk")])
+    assert pairs(ev) == [("COERCE", "polisi", "per:np")]

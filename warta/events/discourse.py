@@ -61,8 +61,9 @@ class Discourse:
             two = " ".join(words[i:i + 2])
             size = 2 if i + 1 < len(parse) and two in groups else 1 if words[i] in groups else 0
             if size and not any(k in actors for k in range(i, i + size)):
-                group = Mention(parse.starts[i], parse.ends[i + size - 1], None, " ".join(parse.words[i:i + size]).lower(),
-                                "GROUP")
+                size = self._group_size(parse, words, actors, i, size)
+                text = " ".join(parse.words[i:i + size])
+                group = Mention(parse.starts[i], parse.ends[i + size - 1], None, text[:1].lower() + text[1:], "GROUP")
                 for k in range(i, i + size):
                     actors[k] = (group,)
             i += max(size, 1)
@@ -76,6 +77,21 @@ class Discourse:
                 actors[i] = tuple(ref)
                 referents.add(i)
         return actors, frozenset(referents)
+
+    def _group_size(self, parse: Parse, words: list[str], actors: dict[int, tuple[Mention, ...]],
+                    i: int, size: int) -> int:
+        """How many tokens an unnamed group at ``i`` covers: its lexicon words, then modifiers
+        ("pemerintah pusat", "pejabat setempat") and one country or place it belongs to
+        ("tentara Irak", "warga Palestina", "masyarakat Aceh")."""
+        modifiers = self.words("group_modifiers")
+        end = i + size
+        while end < len(parse) and words[end] in modifiers and end not in actors:
+            end += 1
+        owners = actors.get(end, ())
+        if owners and owners[0].type in ("COUNTRY", "LOC") and parse.starts[end] == owners[0].start:
+            while end < len(parse) and actors.get(end) == owners:
+                end += 1
+        return end - i
 
     def resolve(self, word: str, following: str, speaker: list[Mention]) -> list[Mention]:
         """The actors a reference word stands for (empty when it is none or is unresolved)."""
