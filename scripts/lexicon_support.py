@@ -23,7 +23,7 @@ import ahocorasick
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from warta.events.lexicon import _load_merged, expand, tokenize  # noqa: E402
+from warta.events.lexicon import expand, load_merged, tokenize  # noqa: E402
 
 CORPORA = ("clickid-news.jsonl", "indosum-dev.jsonl", "detik-1000.jsonl")
 
@@ -81,7 +81,7 @@ def main() -> int:
         for p in phrases:
             print(f"{counts[p]:6d}  {p}")
         return 0
-    items = entry_items(_load_merged("triggers.yaml"))
+    items = entry_items(load_merged("triggers.yaml"))
     groups: dict[str, set[str]] = {}
     for i, (_, _, forms) in enumerate(items):
         for form in forms:

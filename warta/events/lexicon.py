@@ -185,7 +185,7 @@ def _entry_forms(entry: dict) -> list[Form]:
     return out
 
 
-def _load_merged(name: str) -> dict:
+def load_merged(name: str) -> dict:
     """Load a sectioned YAML lexicon with the user's file merged one level deeper than
     ``load_yaml`` does: lists in a section are appended, mappings merged (user keys win)."""
     merged: dict = {}
@@ -212,7 +212,7 @@ def _load_merged(name: str) -> dict:
 @lru_cache(maxsize=1)
 def get_lexicon() -> Lexicon:
     """Load and compile the trigger lexicon once per process."""
-    data = _load_merged("triggers.yaml")
+    data = load_merged("triggers.yaml")
     plover = {k.upper(): v for k, v in load_yaml("plover.yaml").items()}
     forms: dict[str, list[Form]] = {}
     for entry in data.get("triggers", []):
