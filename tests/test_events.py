@@ -440,3 +440,16 @@ def test_an_unnamed_group_keeps_its_modifiers_and_the_country_it_belongs_to():
     # A place after a preposition is where it happened, not whose group it is.
     ev = run("Polisi di Moskow menangkap Nikolai Patrushev.", [NP, ("Moskow", "LOC", "loc:msk")])
     assert pairs(ev) == [("COERCE", "polisi", "per:np")]
+
+
+def test_kedua_with_a_title_refers_to_two_people_and_kedua_negara_to_two_countries():
+    retno, safadi = ("Retno Marsudi", "PER", "per:rm"), ("Ayman Safadi", "PER", "per:as")
+    jordan = ("Yordania", "COUNTRY", "cty:JOR")
+    body = ("Retno Marsudi bertemu Ayman Safadi di Amman pada Senin. "
+            "Indonesia dan Yordania menandatangani perjanjian itu. "
+            "Kedua Menlu sepakat meningkatkan kerja sama. Kedua negara sepakat memperluas perdagangan.")
+    ev = run(body, [retno, safadi, RI, jordan])
+    agree = {r["sentence_id"]: {r["actor1_id"], r["actor2_id"]} for r in ev.iter_rows(named=True)
+             if r["event_type"] == "AGREE"}
+    assert agree[2] == {"per:rm", "per:as"}  # the two ministers, not the latest pair (two countries)
+    assert agree[3] == {"cty:IDN", "cty:JOR"}

@@ -101,13 +101,30 @@ class Discourse:
             return list(self.groups[-1])
         pair_noun = following in self.words("pair_nouns") or following in self.words("titles")
         if (word in self.words("pair_references") or (word == "kedua" and pair_noun)) and self.pairs:
-            return list(self.pairs[-1])
+            return list(self.pair_of_kind(self.pair_kind(following)))
         if word in self.words("speaker_self") and speaker:
             people = [m for m in speaker if m.type == "PER"]
             return (people or speaker)[:1]
         if word in self.words("speaker_references") and speaker:
             return speaker_side(speaker)
         return []
+
+    def pair_kind(self, noun: str) -> str | None:
+        """The kind of actors "kedua <noun>" names: two people for a title ("kedua Menlu"),
+        two countries for "kedua negara"; any pair for "kedua pihak" or "keduanya"."""
+        if noun in self.words("titles"):
+            return "PER"
+        if noun in self.words("pair_country_nouns"):
+            return "COUNTRY"
+        return None
+
+    def pair_of_kind(self, kind: str | None) -> tuple[Mention, Mention]:
+        """The latest pair whose two actors are of ``kind`` (else the latest pair)."""
+        if kind:
+            for pair in reversed(self.pairs):
+                if all(m.type == kind for m in pair):
+                    return pair
+        return self.pairs[-1]
 
     def remember(self, sentence_actors: list[list[Mention]], subjects: list[list[Mention]],
                  event_pairs: list[tuple[Mention, Mention]]) -> None:
