@@ -453,3 +453,12 @@ def test_kedua_with_a_title_refers_to_two_people_and_kedua_negara_to_two_countri
              if r["event_type"] == "AGREE"}
     assert agree[2] == {"per:rm", "per:as"}  # the two ministers, not the latest pair (two countries)
     assert agree[3] == {"cty:IDN", "cty:JOR"}
+
+
+def test_the_clitic_of_a_passive_verb_is_its_agent_unless_it_nominalises():
+    retno = ("Retno Marsudi", "PER", "per:rm")
+    ev = run("Retno Marsudi tiba di Moskow. Nikolai Patrushev dihubunginya pada Senin.", [retno, NP])
+    assert pairs(ev) == [("CONSULT", "per:rm", "per:np")]
+    # "setelah ditangkapnya Nikolai Patrushev": the arrest of, by no one named.
+    ev = run("Retno Marsudi tiba di Dhaka. Polisi berjaga setelah ditangkapnya Nikolai Patrushev.", [retno, NP])
+    assert ("COERCE", "per:rm", "per:np") not in pairs(ev)

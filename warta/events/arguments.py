@@ -70,6 +70,7 @@ class Sentence:
     actors: dict[int, tuple[Mention, ...]]  # token -> the actor(s) it stands for ("keduanya": two)
     lex: Lexicon
     referents: frozenset[int] = frozenset()  # tokens whose actors a reference word resolved
+    clitic_agents: dict[int, list[Mention]] = field(default_factory=dict)  # "dihubunginya": by whom
     children: list[list[int]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -436,7 +437,7 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
         return Arguments(source, target, source)
     subject = _first_group(s, slots["subj"])
     if form.passive:
-        agent = _first_group(s, slots["agent"] + slots["bare"] + slots["obj"])
+        agent = _first_group(s, slots["agent"] + slots["bare"] + slots["obj"]) or s.clitic_agents.get(h, [])
         patient = _first_group(s, slots["pass"] + slots["subj"]) or inherited_subject(s, h)
         target = _first_group(s, slots["target"])
         return Arguments(agent, target or patient, patient)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from warta.events.arguments import SUBJECTS, Mention
+from warta.events.arguments import PASSIVE_SUBJECTS, SUBJECTS, Mention
 from warta.events.lexicon import Lexicon
 from warta.text.syntax import Parse
 
@@ -92,6 +92,36 @@ class Discourse:
             while end < len(parse) and actors.get(end) == owners:
                 end += 1
         return end - i
+
+    def clitic_agents(self, parse: Parse, actors: dict[int, tuple[Mention, ...]]) -> dict[int, list[Mention]]:
+        """The agent a passive verb's clitic names ("negara yang dihubunginya": by him or her):
+        the person named last before the verb, in this sentence or before it. After a
+        preposition or conjunction the clitic nominalises instead ("setelah ditangkapnya
+        pelaku": the arrest of) and names no one."""
+        out: dict[int, list[Mention]] = {}
+        for i, w in enumerate(parse.words):
+            low = w.lower()
+            if (len(low) > 7 and low.startswith("di") and low.endswith("nya") and parse.upos[i] == "VERB"
+                    and not (i and parse.upos[i - 1] in ("ADP", "SCONJ"))):
+                patient = self._patient_tokens(parse, i)
+                before = [m for k in range(i) if k not in patient for m in actors.get(k, ()) if m.type == "PER"]
+                person = before[-1:] or self.persons[-1:]
+                if person:
+                    out[i] = person
+        return out
+
+    @staticmethod
+    def _patient_tokens(parse: Parse, i: int) -> set[int]:
+        """The tokens of what the passive verb at ``i`` is done to: its subject, or the noun its
+        relative clause describes ("negara yang dihubunginya")."""
+        out: set[int] = set()
+        for c in parse.children(i):
+            if parse.deps[c] in SUBJECTS or parse.deps[c] in PASSIVE_SUBJECTS:
+                out.update(parse.subtree(c))
+        head = parse.heads[i]
+        if parse.deps[i].startswith("acl") and head != i:
+            out.update(set(parse.subtree(head)) - set(parse.subtree(i)))
+        return out
 
     def resolve(self, word: str, following: str, speaker: list[Mention]) -> list[Mention]:
         """The actors a reference word stands for (empty when it is none or is unresolved)."""
