@@ -462,3 +462,11 @@ def test_the_clitic_of_a_passive_verb_is_its_agent_unless_it_nominalises():
     # "setelah ditangkapnya Nikolai Patrushev": the arrest of, by no one named.
     ev = run("Retno Marsudi tiba di Dhaka. Polisi berjaga setelah ditangkapnya Nikolai Patrushev.", [retno, NP])
     assert ("COERCE", "per:rm", "per:np") not in pairs(ev)
+
+
+def test_a_sentence_opening_with_a_subordinate_clause_keeps_its_subject():
+    # Parsers read "Retno" as one more name of the clause's object ("Menlu Yordania, Ayman
+    # Safadi, Retno"); it is the subject of "menyampaikan", and so of "bertemu".
+    named = [("Retno", "PER", "per:rm"), ("Ayman Safadi", "PER", "per:as"), ("Yordania", "COUNTRY", "cty:JOR")]
+    ev = run("Ketika bertemu Menlu Yordania, Ayman Safadi, Retno menyampaikan alasan kunjungannya.", named)
+    assert pairs(ev) == [("CONSULT", "per:rm", "per:as")]

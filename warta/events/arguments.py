@@ -22,7 +22,7 @@ untuk menyerang"), is not an event of its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from warta.events.lexicon import Lexicon, TriggerMatch
 from warta.text.syntax import Parse
@@ -75,6 +75,7 @@ class Sentence:
 
     def __post_init__(self) -> None:
         self._groups: dict[int, list[Mention]] = {}
+        self.parse = fronted_clause_subject(self.parse, frozenset(self.actors))
         self.children = [[] for _ in range(len(self.parse))]
         for j, h in enumerate(self.parse.heads):
             if h != j:
@@ -225,6 +226,32 @@ class Sentence:
                 continue
             break
         return group
+
+
+def fronted_clause_subject(p: Parse, actor_tokens: frozenset[int]) -> Parse:
+    """``p`` with the subject of a sentence that opens with a subordinate clause put back
+    on its verb: in "Usai bertemu Menlu Yordania, Ayman Safadi, Retno menyampaikan ...",
+    parsers read "Retno" as one more name of the clause's object, and the main verb (and so
+    the clause, which shares its subject) is left without one. The actor right after the
+    clause's last comma and right before the subjectless main verb is its subject."""
+    root = next((i for i, h in enumerate(p.heads) if h == i), None)
+    if root is None or p.upos[root] != "VERB" or any(
+            p.heads[c] == root and c != root and p.deps[c] in SUBJECTS | PASSIVE_SUBJECTS for c in range(len(p))):
+        return p
+    clause = next((c for c in range(root) if p.heads[c] == root and p.deps[c] == "advcl"), None)
+    comma = next((k for k in range(root - 1, -1, -1) if p.words[k] == ","), None)
+    if clause is None or comma is None or comma < clause or comma + 1 not in actor_tokens:
+        return p
+    subject = comma + 1
+    # Between the subject and the verb only the rest of its name or a place phrase ("di Twitter").
+    between = range(subject + 1, root)
+    if p.heads[subject] >= comma or not all(p.deps[k] == "flat" or p.upos[k] == "ADP" or
+                                            any(p.heads[c] == k and p.deps[c] == "case" for c in range(len(p)))
+                                            for k in between):
+        return p
+    heads, deps = list(p.heads), list(p.deps)
+    heads[subject], deps[subject] = root, "nsubj"
+    return replace(p, heads=tuple(heads), deps=tuple(deps))
 
 
 def trigger_head(s: Sentence, trig: TriggerMatch) -> int | None:
