@@ -470,3 +470,12 @@ def test_a_sentence_opening_with_a_subordinate_clause_keeps_its_subject():
     named = [("Retno", "PER", "per:rm"), ("Ayman Safadi", "PER", "per:as"), ("Yordania", "COUNTRY", "cty:JOR")]
     ev = run("Ketika bertemu Menlu Yordania, Ayman Safadi, Retno menyampaikan alasan kunjungannya.", named)
     assert pairs(ev) == [("CONSULT", "per:rm", "per:as")]
+
+
+def test_a_foreign_capital_in_an_actor_place_stands_for_its_government():
+    tehran = ("Teheran", "LOC", "loc:thr")
+    assert pairs(run("Teheran mengecam keras Rusia pada Senin.", [tehran, RUS])) == [("DISAPPROVE", "loc:thr", "cty:RUS")]
+    # The home capital is a city, and a place after "di" is where it happened.
+    jakarta = ("Jakarta", "LOC", "loc:jkt")
+    assert pairs(run("Jakarta mengecam keras Rusia pada Senin.", [jakarta, RUS])) == [("DISAPPROVE", None, "cty:RUS")]
+    assert pairs(run("Rusia mengecam Myanmar di Teheran.", [tehran, RUS, MMR])) == [("DISAPPROVE", "cty:RUS", "cty:MMR")]

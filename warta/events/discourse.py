@@ -48,7 +48,11 @@ class Discourse:
         """Actors on the tokens of ``parse`` (mentions, unnamed groups and resolved references),
         and the tokens whose actors a reference resolved."""
         actors: dict[int, tuple[Mention, ...]] = {}
+        capitals = self.words("capitals")
         for m in mentions:
+            if m.type == "LOC" and m.name.lower() in capitals:
+                # "Beijing menolak ...": a foreign capital stands for its government.
+                m = Mention(m.start, m.end, m.actor_id, m.name, "COUNTRY")
             first = bisect.bisect_right(parse.ends, m.start)  # the first token ending after the mention starts
             for i in range(first, len(parse)):
                 if parse.starts[i] >= m.end:

@@ -16,7 +16,7 @@ from functools import lru_cache
 import ahocorasick
 import yaml
 
-from warta.lexicon import lexicon_paths, load_yaml
+from warta.lexicon import lexicon_paths, load_tsv, load_yaml
 
 _TOKEN = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 
@@ -230,7 +230,17 @@ def get_lexicon() -> Lexicon:
     cues = {k: frozenset(_norm_form(w) for w in v) for k, v in (data.get("cues") or {}).items()}
     # Titles ("Presiden", "Menlu") are shared with the actors stage: one list, in ner_cues.yaml.
     cues["titles"] = frozenset(_norm_form(w) for w in load_yaml("ner_cues.yaml").get("titles") or [])
+    cues["capitals"] = capital_names()
     return Lexicon(auto, plover, contexts, cues, forms)
+
+
+def capital_names() -> frozenset[str]:
+    """Every name of a foreign capital (capitals.tsv, with the spellings cities.tsv maps to
+    it: "Teheran", "Moskow"), lower-cased: in an actor's place it stands for the government."""
+    capitals = {row["capital"] for row in load_tsv("capitals.tsv")}
+    names = {c.lower() for c in capitals}
+    names.update(row["name"].lower() for row in load_tsv("cities.tsv") if row["canonical"] in capitals)
+    return frozenset(names)
 
 
 def cue_words(name: str) -> frozenset[str]:
