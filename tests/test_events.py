@@ -470,12 +470,19 @@ def test_a_sentence_opening_with_a_subordinate_clause_keeps_its_subject():
     named = [("Retno", "PER", "per:rm"), ("Ayman Safadi", "PER", "per:as"), ("Yordania", "COUNTRY", "cty:JOR")]
     ev = run("Ketika bertemu Menlu Yordania, Ayman Safadi, Retno menyampaikan alasan kunjungannya.", named)
     assert pairs(ev) == [("CONSULT", "per:rm", "per:as")]
+    # The same after a fronted phrase: "Menurut Lavrov, Rusia dan Indonesia sepakat ...".
+    named = [("Lavrov", "PER", "per:l"), RUS, RI]
+    ev = run("Menurut Lavrov, Rusia dan Indonesia sepakat mengedepankan hukum internasional dalam mengatasi masalah "
+             "tersebut.", named)
+    assert pairs(ev) == [("AGREE", "cty:RUS", "cty:IDN")]
 
 
 def test_a_foreign_capital_in_an_actor_place_stands_for_its_government():
     tehran = ("Teheran", "LOC", "loc:thr")
-    assert pairs(run("Teheran mengecam keras Rusia pada Senin.", [tehran, RUS])) == [("DISAPPROVE", "loc:thr", "cty:RUS")]
+    ev = run("Teheran mengecam keras Rusia pada Senin.", [tehran, RUS])
+    assert pairs(ev) == [("DISAPPROVE", "loc:thr", "cty:RUS")]
     # The home capital is a city, and a place after "di" is where it happened.
-    jakarta = ("Jakarta", "LOC", "loc:jkt")
-    assert pairs(run("Jakarta mengecam keras Rusia pada Senin.", [jakarta, RUS])) == [("DISAPPROVE", None, "cty:RUS")]
-    assert pairs(run("Rusia mengecam Myanmar di Teheran.", [tehran, RUS, MMR])) == [("DISAPPROVE", "cty:RUS", "cty:MMR")]
+    ev = run("Jakarta mengecam keras Rusia pada Senin.", [("Jakarta", "LOC", "loc:jkt"), RUS])
+    assert pairs(ev) == [("DISAPPROVE", None, "cty:RUS")]
+    ev = run("Rusia mengecam Myanmar di Teheran.", [tehran, RUS, MMR])
+    assert pairs(ev) == [("DISAPPROVE", "cty:RUS", "cty:MMR")]

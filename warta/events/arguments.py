@@ -228,26 +228,32 @@ class Sentence:
         return group
 
 
+_PHRASE_REST = frozenset({"flat", "cc", "conj", "appos", "amod", "det", "nummod", "compound"})
+
+
 def fronted_clause_subject(p: Parse, actor_tokens: frozenset[int]) -> Parse:
-    """``p`` with the subject of a sentence that opens with a subordinate clause put back
-    on its verb: in "Usai bertemu Menlu Yordania, Ayman Safadi, Retno menyampaikan ...",
-    parsers read "Retno" as one more name of the clause's object, and the main verb (and so
-    the clause, which shares its subject) is left without one. The actor right after the
-    clause's last comma and right before the subjectless main verb is its subject."""
+    """``p`` with the subject of a sentence that opens with a subordinate clause or a fronted
+    phrase put back on its verb: in "Usai bertemu Menlu Yordania, Ayman Safadi, Retno
+    menyampaikan ..." or "Menurut Lavrov, Rusia dan Indonesia sepakat ...", parsers read
+    "Retno" or "Rusia" as one more name of the phrase before the comma, and the main verb
+    (and so the clause, which shares its subject) is left without one. The actor right after
+    the last comma, whose phrase runs up to the subjectless main verb, is its subject."""
     root = next((i for i, h in enumerate(p.heads) if h == i), None)
     if root is None or p.upos[root] != "VERB" or any(
             p.heads[c] == root and c != root and p.deps[c] in SUBJECTS | PASSIVE_SUBJECTS for c in range(len(p))):
         return p
-    clause = next((c for c in range(root) if p.heads[c] == root and p.deps[c] == "advcl"), None)
+    clause = next((c for c in range(root) if p.heads[c] == root and p.deps[c] in ("advcl", "obl")), None)
     comma = next((k for k in range(root - 1, -1, -1) if p.words[k] == ","), None)
     if clause is None or comma is None or comma < clause or comma + 1 not in actor_tokens:
         return p
     subject = comma + 1
-    # Between the subject and the verb only the rest of its name or a place phrase ("di Twitter").
-    between = range(subject + 1, root)
-    if p.heads[subject] >= comma or not all(p.deps[k] == "flat" or p.upos[k] == "ADP" or
-                                            any(p.heads[c] == k and p.deps[c] == "case" for c in range(len(p)))
-                                            for k in between):
+    # Between the subject and the verb only the rest of its phrase ("Rusia dan Indonesia") or a
+    # place phrase ("Pompeo di Twitter menyatakan").
+    def fits(k: int) -> bool:
+        return (p.deps[k] in _PHRASE_REST and subject <= p.heads[k] < root or p.upos[k] == "ADP"
+                or any(p.heads[c] == k and p.deps[c] == "case" for c in range(len(p))))
+
+    if p.heads[subject] >= comma or not all(fits(k) for k in range(subject + 1, root)):
         return p
     heads, deps = list(p.heads), list(p.deps)
     heads[subject], deps[subject] = root, "nsubj"
