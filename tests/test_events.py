@@ -459,6 +459,9 @@ def test_the_clitic_of_a_passive_verb_is_its_agent_unless_it_nominalises():
     retno = ("Retno Marsudi", "PER", "per:rm")
     ev = run("Retno Marsudi tiba di Moskow. Nikolai Patrushev dihubunginya pada Senin.", [retno, NP])
     assert pairs(ev) == [("CONSULT", "per:rm", "per:np")]
+    # On an active verb the clitic is the object: the person named before, other than the subject.
+    ev = run("Retno Marsudi tiba di Moskow. Nikolai Patrushev kemudian meneleponnya pada Senin.", [retno, NP])
+    assert pairs(ev) == [("CONSULT", "per:np", "per:rm")]
     # "setelah ditangkapnya Nikolai Patrushev": the arrest of, by no one named.
     ev = run("Retno Marsudi tiba di Dhaka. Polisi berjaga setelah ditangkapnya Nikolai Patrushev.", [retno, NP])
     assert ("COERCE", "per:rm", "per:np") not in pairs(ev)

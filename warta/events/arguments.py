@@ -70,7 +70,7 @@ class Sentence:
     actors: dict[int, tuple[Mention, ...]]  # token -> the actor(s) it stands for ("keduanya": two)
     lex: Lexicon
     referents: frozenset[int] = frozenset()  # tokens whose actors a reference word resolved
-    clitic_agents: dict[int, list[Mention]] = field(default_factory=dict)  # "dihubunginya": by whom
+    clitic_persons: dict[int, list[Mention]] = field(default_factory=dict)  # "dihubunginya": who, latest first
     children: list[list[int]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -301,6 +301,11 @@ def _slots(s: Sentence, h: int, target_preps: frozenset[str], agent_preps: froze
     return out
 
 
+def _clitic(s: Sentence, h: int, other: list[Mention]) -> list[Mention]:
+    """The person the clitic -nya of the verb at ``h`` names, other than its other party."""
+    return next(([m] for m in s.clitic_persons.get(h, []) if m not in other), [])
+
+
 def _first_group(s: Sentence, tokens: list[int]) -> list[Mention]:
     """The actors of the first of ``tokens`` that has any; one naming a person wins (a parser
     may split "Presiden AS Donald Trump" into two subjects)."""
@@ -470,8 +475,8 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
         return Arguments(source, target, source)
     subject = _first_group(s, slots["subj"])
     if form.passive:
-        agent = _first_group(s, slots["agent"] + slots["bare"] + slots["obj"]) or s.clitic_agents.get(h, [])
         patient = _first_group(s, slots["pass"] + slots["subj"]) or inherited_subject(s, h)
+        agent = _first_group(s, slots["agent"] + slots["bare"] + slots["obj"]) or _clitic(s, h, patient)
         target = _first_group(s, slots["target"])
         return Arguments(agent, target or patient, patient)
     subject = subject or inherited_subject(s, h) or linear_arguments(s, trig, h).sources
@@ -485,7 +490,8 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
         # object, or an object after the marked phrase, is the parser's misreading of a list.
         obj = []
     target = (obj or marked or _first_group(s, slots["bare"])
-              or _first_group(s, [c for k in s.kids(h, frozenset({"ccomp", "xcomp"})) for c in s.kids(k, SUBJECTS)]))
+              or _first_group(s, [c for k in s.kids(h, frozenset({"ccomp", "xcomp"})) for c in s.kids(k, SUBJECTS)])
+              or _clitic(s, h, subject))
     if form.trigger.type in SYMMETRIC and len(subject) >= 2 and not target:
         return Arguments(subject[:1], subject[1:], subject)
     return Arguments(subject, [t for t in target if t not in subject], subject)

@@ -97,21 +97,30 @@ class Discourse:
                 end += 1
         return end - i
 
-    def clitic_agents(self, parse: Parse, actors: dict[int, tuple[Mention, ...]]) -> dict[int, list[Mention]]:
-        """The agent a passive verb's clitic names ("negara yang dihubunginya": by him or her):
-        the person named last before the verb, in this sentence or before it. After a
-        preposition or conjunction the clitic nominalises instead ("setelah ditangkapnya
-        pelaku": the arrest of) and names no one."""
+    def clitic_persons(self, parse: Parse, actors: dict[int, tuple[Mention, ...]]) -> dict[int, list[Mention]]:
+        """Whom the clitic -nya of a verb may name, latest first: the people named before the
+        verb in this sentence, then those of earlier sentences. It is the agent of a di-
+        passive ("negara yang dihubunginya": by him or her) and the object of an active verb
+        ("Menlu Iran meneleponnya"); the caller skips the verb's other party. After a
+        preposition or conjunction a passive's clitic nominalises instead ("setelah
+        ditangkapnya pelaku": the arrest of) and names no one."""
         out: dict[int, list[Mention]] = {}
         for i, w in enumerate(parse.words):
             low = w.lower()
-            if (len(low) > 7 and low.startswith("di") and low.endswith("nya") and parse.upos[i] == "VERB"
-                    and not (i and parse.upos[i - 1] in ("ADP", "SCONJ"))):
-                patient = self._patient_tokens(parse, i)
-                before = [m for k in range(i) if k not in patient for m in actors.get(k, ()) if m.type == "PER"]
-                person = before[-1:] or self.persons[-1:]
-                if person:
-                    out[i] = person
+            if len(low) <= 7 or not low.endswith("nya") or parse.upos[i] != "VERB":
+                continue
+            if low.startswith("di"):
+                if i and parse.upos[i - 1] in ("ADP", "SCONJ"):
+                    continue
+                skip = self._patient_tokens(parse, i)
+            elif low.startswith("me"):
+                skip = set()
+            else:
+                continue
+            before = [m for k in range(i) if k not in skip for m in actors.get(k, ()) if m.type == "PER"]
+            people = list(dict.fromkeys([*reversed(before), *reversed(self.persons)]))
+            if people:
+                out[i] = people
         return out
 
     @staticmethod
