@@ -161,6 +161,14 @@ def test_other_bearer_of_a_curated_surname_is_someone_else() -> None:
     assert per["mention"] == "Francesca Albanese" and per["actor_name"] == "Francesca Albanese"
 
 
+def test_a_curated_given_name_before_other_name_words_is_someone_else() -> None:
+    m, _ = run("Menlu Retno Marsudi menghubungi istri almarhum, Retno Utami Yulianingsih. "
+               "Retno mengatakan duka itu mendalam, Senin.")
+    people = dict(m.filter(pl.col("type") == "PER").select("mention", "actor_name").iter_rows())
+    assert people["Retno Utami Yulianingsih"] == "Retno Utami Yulianingsih"
+    assert people["Retno Marsudi"] == "Retno Marsudi" and people["Retno"] == "Retno Marsudi"
+
+
 def test_ids_are_stable_across_batches_and_order() -> None:
     b1 = "Min Aung Hlaing bertemu Ivan Petrovsky, Menteri Pertahanan Rusia."
     b2 = "Jenderal Senior Min Aung Hlaing tiba di Naypyitaw."

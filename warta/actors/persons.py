@@ -26,6 +26,7 @@ from warta.actors.common import (
 from warta.actors.gazetteer import GazActor, Gazetteer, Hit, fold
 from warta.actors.resolve import link_partial_names, normalise_name
 from warta.actors.roles import Role, role_after, role_before
+from warta.text.dates import MONTHS, WEEKDAYS
 
 _TITLE_GAP = re.compile(r"[ \t]*(?:,[ \t]*)?")
 
@@ -53,6 +54,21 @@ def other_bearers(body: str, mentions: list[Mention], title_hits: list[Hit],
         ):
             continue
         m.start, m.text, m.source = s, body[s : m.end], "partial"
+        m.actor = text_actor(m.text, "PER", gaz)
+    for m in mentions:
+        # And a curated given name before other name words: "Retno Utami Yulianingsih".
+        if m.source != "gazetteer" or m.type != "PER" or " " in m.text:
+            continue
+        if normalise_name(m.text) == normalise_name(m.actor.name):
+            continue
+        nm = _NEXT_NAMES.match(body, m.end)
+        if nm is None or not _other_full_name(body, m.end, set(m.actor.name.split())):
+            continue
+        first = nm.group(1)
+        if first in not_names() or ordinary_word(first, gaz) or any(
+                x is not m and overlaps(m.end, nm.end(), x.start, x.end) for x in mentions):
+            continue
+        m.end, m.text, m.source = nm.end(), body[m.start : nm.end()], "partial"
         m.actor = text_actor(m.text, "PER", gaz)
 
 
@@ -146,10 +162,26 @@ def short_names(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
         if tok in not_names() or fold(tok) in gaz.by_name:
             continue
         actor = actor_of[next(iter(names))]
+        own = set(actor.name.split())
         for s, e in word_occurrences(body, tok):
-            if covered(mentions, s, e) or inside(skip, s, e):
+            if covered(mentions, s, e) or inside(skip, s, e) or _other_full_name(body, e, own):
                 continue
             mentions.append(Mention(s, e, tok, "PER", actor, "partial"))
+
+
+_NEXT_NAMES = re.compile(r"[ \t]+([A-Z][a-z][\w'’\-]*)(?:[ \t]+[A-Z][a-z][\w'’\-]*){0,2}")
+_NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z][\w'’\-]*)")
+
+
+def _other_full_name(body: str, end: int, own: set[str]) -> bool:
+    """Whether the name word ending at ``end`` goes on with a name word of someone else
+    ("Retno Utami Yulianingsih" in an article about Retno Marsudi); a day or month after
+    it ("Retno Senin lalu") does not count."""
+    m = _NEXT_NAME.match(body, end)
+    if m is None or m.group(1) in own:
+        return False
+    word = m.group(1).lower()
+    return word not in WEEKDAYS and word not in MONTHS
 
 
 def attach_roles(body: str, roles: list[Role], mentions: list[Mention]) -> None:
