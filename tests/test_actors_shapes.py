@@ -78,10 +78,17 @@ def test_annotation_conventions(gaz):
     assert not any(text in ("YouTube", "KPK", "Jawa Barat") for text, _ in found)
 
 
-def test_the_dateline_place_is_a_place_when_the_body_opens_with_it(gaz):
+def test_the_dateline_place_is_a_place_in_the_head_of_the_body(gaz):
     body = "MOSKOW - Presiden Rusia Vladimir Putin menerima tamunya."
     mentions = extract_article(body, gaz, [], dateline="MOSKOW")
     first = min(mentions, key=lambda m: m.start)
     assert (first.start, first.end, first.type, first.actor.name) == (0, 6, "LOC", "Moscow")
-    # Cut off by the cleaning stage: nothing in the body to point at.
+    # Not in the body's head: nothing to point at.
     assert all(m.text != "MOSKOW" for m in extract_article(body[9:], gaz, [], dateline="MOSKOW"))
+    # After an outlet's credit, and in a later paragraph of the head ("Jakarta, Indonesia --").
+    body = "TEMPO.CO, Semarang - Banjir rob merendam pelabuhan."
+    found = [(m.start, m.end, m.type) for m in extract_article(body, gaz, [], dateline="Semarang")]
+    assert (10, 18, "LOC") in found
+    body = "Junta Myanmar meminta bantuan.\n\nMoskow, Rusia --\n\nJunta militer semakin dekat ke Rusia."
+    found = [(m.start, m.end) for m in extract_article(body, gaz, [], dateline="Moskow")]
+    assert (32, 38) in found

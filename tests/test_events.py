@@ -489,3 +489,11 @@ def test_a_foreign_capital_in_an_actor_place_stands_for_its_government():
     assert pairs(ev) == [("DISAPPROVE", None, "cty:RUS")]
     ev = run("Rusia mengecam Myanmar di Teheran.", [tehran, RUS, MMR])
     assert pairs(ev) == [("DISAPPROVE", "cty:RUS", "cty:MMR")]
+
+
+def test_the_dateline_says_where_the_story_was_filed_and_no_one_in_it_acts():
+    kompas = ("KOMPAS.com", "ORG", "org:kompas")
+    ev = run("MOSKOW, KOMPAS.com - Rusia mengecam Myanmar pada Senin.", [kompas, RUS, MMR])
+    assert pairs(ev) == [("DISAPPROVE", "cty:RUS", "cty:MMR")]
+    # Offsets are unchanged: the sentence still starts where the story does.
+    assert run("MOSKOW - Rusia mengecam Myanmar.", [RUS, MMR]).row(0, named=True)["sentence_id"] == 0

@@ -152,15 +152,30 @@ def person_initials(body: str, mentions: list[Mention]) -> None:
 _DATELINE_END = re.compile(r"[ \t]*(?:[,(]|--|[-–—])")
 
 
+def _dateline_span(body: str, place: str) -> tuple[int, int] | None:
+    """Where ``place`` stands as the dateline: at the head of one of the first three
+    paragraphs, after at most an outlet's credit ("TEMPO.CO, "), before its separator."""
+    offset = 0
+    for paragraph in body.split("\n\n")[:3]:
+        head = len(paragraph) - len(paragraph.lstrip(" \t\"'“‘"))
+        at = paragraph.find(place, head, head + len(place) + 40)
+        if at >= 0 and (at == head or paragraph[head:at].rstrip().endswith(",")) and \
+                _DATELINE_END.match(paragraph, at + len(place)):
+            return offset + at, offset + at + len(place)
+        offset += len(paragraph) + 2
+    return None
+
+
 def dateline_place(body: str, place: str | None, mentions: list[Mention], gaz: Gazetteer) -> None:
-    """The dateline place at the head of the body ("PARIS - ...", "Jakarta, KOMPAS.com -") is a
-    place mention, the gazetteer's place when it knows the name ("MOSKOW" is Moscow)."""
+    """The dateline place in the head of one of the body's first three paragraphs ("PARIS -
+    ...", "Jakarta, KOMPAS.com -", "TEMPO.CO, Jakarta -") is a place mention, the gazetteer's
+    place when it knows the name ("MOSKOW" is Moscow)."""
     if not place:
         return
-    start = len(body) - len(body.lstrip(" \t\"'“‘"))
-    end = start + len(place)
-    if body[start:end] != place or not _DATELINE_END.match(body, end):
-        return  # the cleaning stage cut the dateline off: nothing in the body to point at
+    found = _dateline_span(body, place)
+    if found is None:
+        return
+    start, end = found
     if covered(mentions, start, end):
         return
     known = gaz.by_name.get(fold(place))

@@ -97,18 +97,15 @@ def _strip_header(kept: list[str], title: str | None, published, precision, outl
     return title, published, precision
 
 
-def _cut_dateline(kept: list[str]) -> tuple[str | None, str | None]:
-    """Cut the dateline from the first lede-like line among the first three: (place, outlet)."""
+def _read_dateline(kept: list[str]) -> tuple[str | None, str | None]:
+    """The dateline of the first lede-like line among the first three: (place, outlet).
+
+    It stays in the body, as the page prints it: the place is a place mention there, and
+    the events stage reads past it."""
     for i in range(min(3, len(kept))):
         parsed = parse_dateline(kept[i])
-        if parsed is None:
-            continue
-        rest = kept[i][parsed.end :].strip()
-        if rest:
-            kept[i] = rest
-        else:
-            del kept[i]  # "Jakarta, Indonesia --" on a line of its own
-        return parsed.place, parsed.outlet_id
+        if parsed is not None:
+            return parsed.place, parsed.outlet_id
     return None, None
 
 
@@ -184,7 +181,7 @@ def clean_document(rec: dict[str, Any], min_body_chars: int = 40) -> dict[str, A
         title = _pick_title(page.h1s, page.titles, outlet or outlet_from_name(sitename), sitename)
 
     title, published, precision = _strip_header(kept, title, published, precision, outlet, sitename)
-    dateline, dateline_outlet = _cut_dateline(kept)
+    dateline, dateline_outlet = _read_dateline(kept)
     body = "\n\n".join(kept)
     if outlet is None:
         # Where publishers sign: the dateline, the page's site name, the lede and the closing lines.
