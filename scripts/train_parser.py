@@ -196,7 +196,7 @@ def convert(data_dir: Path, names: list[str], out_path: Path, label_map: str) ->
 def evaluate(nlp, data_dir: Path, name: str, label_map: str) -> dict:
     sents = list(read_conllu(data_dir / DATASETS[name]))
     docs = [Doc(nlp.vocab, words=[t["form"] for t in s]) for s in sents]
-    n = n_pos = 0
+    n = 0
     c_pos = 0
     # spaCy convention (as in spacy's parser scorer): punct excluded from UAS/LAS
     n_np = c_uas_np = c_las_np = c_lasb_np = 0
