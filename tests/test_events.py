@@ -497,3 +497,11 @@ def test_the_dateline_says_where_the_story_was_filed_and_no_one_in_it_acts():
     assert pairs(ev) == [("DISAPPROVE", "cty:RUS", "cty:MMR")]
     # Offsets are unchanged: the sentence still starts where the story does.
     assert run("MOSKOW - Rusia mengecam Myanmar.", [RUS, MMR]).row(0, named=True)["sentence_id"] == 0
+
+
+def test_a_protest_is_aimed_at_the_institution_whose_building_it_goes_to():
+    ev = run("Ratusan mahasiswa menggelar unjuk rasa di depan Gedung KPK pada Jumat.", [KPK])
+    assert pairs(ev) == [("PROTEST", "mahasiswa", "org:kpk")]
+    # A place that is no one's building is where it happened, not whom it is aimed at.
+    ev = run("Ratusan mahasiswa menggelar unjuk rasa di Moskow pada Jumat.", [("Moskow", "LOC", "loc:msk")])
+    assert pairs(ev) == [("PROTEST", "mahasiswa", None)]

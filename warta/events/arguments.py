@@ -138,6 +138,20 @@ class Sentence:
             return [self.office_holder(i, tokens)]
         return own or orgs[:1] or found[:1]
 
+    def site_actor(self) -> list[Mention]:
+        """The organisation or country whose building a gathering goes to ("di depan Gedung
+        DPR", "di kantor PT Lonsum", "Kedubes AS"): a site word of ``cues.sites``, then the
+        actor within a few words after it."""
+        sites = self.lex.cues.get("sites", frozenset())
+        for i, w in enumerate(self.parse.words):
+            if w.lower() not in sites:
+                continue
+            for k in range(i, min(i + 5, len(self.parse))):
+                found = [m for m in self.actors.get(k, ()) if m.type in ("ORG", "COUNTRY")]
+                if found:
+                    return found[:1]
+        return []
+
     def is_title(self, i: int) -> bool:
         """A capitalised title word ("Menlu", "Presiden"): it names an office, as in "Menlu Belanda"."""
         return self.word(i) in self.lex.cues.get("titles", frozenset()) and self.parse.words[i][:1].isupper()

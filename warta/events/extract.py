@@ -202,6 +202,9 @@ def _is_topic(trig: TriggerMatch, trigs: list[TriggerMatch], tokens: Tokens) -> 
     return False
 
 
+_SITE_TYPES = frozenset({"PROTEST"})
+
+
 def _candidates(
     body: str, tokens: Tokens, spans: list[tuple[int, int]], sid: int, trigs: list[TriggerMatch],
     sentence: Sentence | None, dates: list[DateMention], anchor: dt.date | None, lex: Lexicon,
@@ -223,6 +226,9 @@ def _candidates(
         args = find_arguments(sentence, trig, heads) if sentence else Arguments([], [], [])
         if args is None or _is_topic(trig, trigs, tokens):
             continue
+        if sentence is not None and not args.targets and trig.form.trigger.type in _SITE_TYPES:
+            # "unjuk rasa di depan Gedung KPK": a protest is aimed at the institution it goes to.
+            args = replace(args, targets=sentence.site_actor())
         if not args.sources and not args.targets:
             args = recent.get(trig.form.trigger.type) or args  # "Aksi ini ...": the event told before
         if not args.sources and not args.targets:
