@@ -505,3 +505,10 @@ def test_a_protest_is_aimed_at_the_institution_whose_building_it_goes_to():
     # A place that is no one's building is where it happened, not whom it is aimed at.
     ev = run("Ratusan mahasiswa menggelar unjuk rasa di Moskow pada Jumat.", [("Moskow", "LOC", "loc:msk")])
     assert pairs(ev) == [("PROTEST", "mahasiswa", None)]
+
+
+def test_whom_the_speaker_told_is_not_the_speakers_side():
+    # "kami" is the speaker's side; the outlet or person told comes after "kepada".
+    ev = run('"Kami mengecam keras Rusia atas serangan itu. Itu sudah jelas," ujar Nikolai Patrushev kepada KPK.',
+             [NP, RUS, KPK])
+    assert pairs(ev) == [("DISAPPROVE", "per:np", "cty:RUS")]

@@ -222,6 +222,7 @@ def quoted_speakers(body: str, spans: list[tuple[int, int]], mentions: list[Ment
     named last. A sentence of a quotation without its own verb of saying takes the speaker
     of the next sentence of the paragraph that has one ("Kalimat satu. Kalimat dua," kata X.)."""
     saying = lex.cues.get("saying", frozenset())
+    addressee = lex.cues.get("after_speaker", frozenset())
     own: list[list[Mention]] = []
     for sid, (a, b) in enumerate(spans):
         found: list[Mention] = []
@@ -233,7 +234,10 @@ def quoted_speakers(body: str, spans: list[tuple[int, int]], mentions: list[Ment
             if word.endswith("nya") and word[:-3] in saying:
                 found = persons_before[sid][-1:]
                 break
-            window_end = min(b, tokens.ends[min(i + 6, hi - 1)])
+            last = min(i + 6, hi - 1)
+            # "ujar Khaer kepada AFP": whom the speaker told is not the speaker's side.
+            last = next((k - 1 for k in range(i + 1, last + 1) if tokens.words[k] in addressee), last)
+            window_end = min(b, tokens.ends[max(last, i)])
             found = [m for m in mentions if tokens.ends[i] <= m.start < window_end and m.type != "LOC"]
             if found:
                 break
