@@ -512,3 +512,9 @@ def test_whom_the_speaker_told_is_not_the_speakers_side():
     ev = run('"Kami mengecam keras Rusia atas serangan itu. Itu sudah jelas," ujar Nikolai Patrushev kepada KPK.',
              [NP, RUS, KPK])
     assert pairs(ev) == [("DISAPPROVE", "per:np", "cty:RUS")]
+
+
+def test_a_ter_passive_has_its_patient_as_subject():
+    ev = run("Bupati Jombang Nyono Suharli Wihandoko tertangkap tangan KPK di Jakarta pada Sabtu.",
+             [("Nyono Suharli Wihandoko", "PER", "per:nsw"), KPK])
+    assert pairs(ev) == [("COERCE", "org:kpk", "per:nsw")]

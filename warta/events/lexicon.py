@@ -179,7 +179,10 @@ def _entry_forms(entry: dict) -> list[Form]:
                 out.append(Form(text, trig, noun, passive, patient_noun=pat == "peN-an", agent_noun=pat == "peN"))
     for v in entry.get("verbs", []) or []:
         text = _norm_form(v)
-        out.append(Form(text, trig, False, text.startswith("di") and len(text.split()[0]) > 4))
+        # di- forms, and ter- forms of a transitive stem ("tertangkap tangan"), are passives.
+        head = text.split()[0]
+        passive = head.startswith("di") and len(head) > 4 or head.startswith("ter") and len(head) > 5
+        out.append(Form(text, trig, False, passive))
     for n in entry.get("nouns", []) or []:
         out.append(Form(_norm_form(n), trig, True, False))
     return out
