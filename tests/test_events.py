@@ -518,3 +518,9 @@ def test_a_ter_passive_has_its_patient_as_subject():
     ev = run("Bupati Jombang Nyono Suharli Wihandoko tertangkap tangan KPK di Jakarta pada Sabtu.",
              [("Nyono Suharli Wihandoko", "PER", "per:nsw"), KPK])
     assert pairs(ev) == [("COERCE", "org:kpk", "per:nsw")]
+
+
+def test_a_hope_addressed_to_someone_is_a_request_and_a_hope_alone_is_not():
+    ev = run("KPK berharap Rusia segera menghentikan serangan itu.", [KPK, RUS])
+    assert ("REQUEST", "org:kpk", "cty:RUS") in pairs(ev)
+    assert run("KPK berharap bisa menyelesaikan kasus itu tahun ini.", [KPK]).height == 0
