@@ -4,20 +4,8 @@ from __future__ import annotations
 
 import re
 
-from warta.actors.common import (
-    NAME,
-    TOKEN,
-    Mention,
-    cue_titles,
-    inside,
-    known_org_names,
-    loc_heads,
-    not_names,
-    org_heads,
-    overlaps,
-    skip_spaces,
-    text_actor,
-)
+from warta.actors import common
+from warta.actors.common import Mention
 from warta.actors.gazetteer import Gazetteer, Hit, fold
 from warta.actors.roles import Role, role_before
 
@@ -51,7 +39,7 @@ def capitalised_rest(body: str, s: int, e: int, inner: list[Mention]) -> bool:
     for m in inner:
         for i in range(m.start - s, m.end - s):
             chars[i] = " "
-    return any(w[:1].isupper() for w in TOKEN.findall("".join(chars)))
+    return any(w[:1].isupper() for w in common.TOKEN.findall("".join(chars)))
 
 
 def add_tagged_spans(body: str, ner_spans: list[tuple[int, int, str]], mentions: list[Mention],
@@ -60,15 +48,15 @@ def add_tagged_spans(body: str, ner_spans: list[tuple[int, int, str]], mentions:
     """Add the tagger's spans that the gazetteers do not explain, after trimming them and
     arbitrating with the gazetteer mentions they overlap (see docs/actors.md)."""
     for s, e, t in ner_spans:
-        if t not in ("PER", "ORG", "LOC") or inside(skip, s, e):
+        if t not in ("PER", "ORG", "LOC") or common.inside(skip, s, e):
             continue
         nl = body.rfind("\n", s, e)
         if nl >= 0:
             s = nl + 1  # a name does not run across lines ("...CONTENT\nPerry")
         # Names start and end with a capitalised word ("Kementerian Kehutanan skor").
-        toks = [x for x in TOKEN.finditer(body, s, e)]
+        toks = [x for x in common.TOKEN.finditer(body, s, e)]
         while toks and ((toks[-1].group(0)[:1].islower() and not _PARTICLE.match(toks[-1].group(0)))
-                        or toks[-1].group(0) in not_names()):
+                        or toks[-1].group(0) in common.not_names()):
             toks.pop()  # "Nyoto kepadadetikJateng", "Financial Times Senin"; "al-Qassam" stays
         while toks and toks[0].group(0).islower():
             toks.pop(0)
@@ -80,13 +68,13 @@ def add_tagged_spans(body: str, ner_spans: list[tuple[int, int, str]], mentions:
         while t == "PER" and s < e:
             # Titles the role list lacks but the NER cue list has ("Kapolresta", "Ketua"),
             # and acronyms of bodies or ranks ("BRIN Muhammad Reza", "AKP Regi Halili").
-            tok = TOKEN.match(body, s)
+            tok = common.TOKEN.match(body, s)
             if not tok or tok.end() >= e:
                 break
             w = tok.group(0)
             # Initials are part of the name ("BJ Habibie"); a known body's acronym is not.
-            if w.lower() not in cue_titles() and not (len(w) > 1 and w.isupper() and (
-                    fold(w) in gaz.by_name or fold(w) in known_org_names())):
+            if w.lower() not in common.cue_titles() and not (len(w) > 1 and w.isupper() and (
+                    fold(w) in gaz.by_name or fold(w) in common.known_org_names())):
                 break
             s = tok.end()
             while s < e and body[s].isspace():
@@ -99,7 +87,7 @@ def add_tagged_spans(body: str, ner_spans: list[tuple[int, int, str]], mentions:
             s = chain.end
             while s < e and body[s].isspace():
                 s += 1
-            if chain.has_title and NAME.match(body, s):
+            if chain.has_title and common.NAME.match(body, s):
                 t = "PER"
         # "Kolombia Haendel Rodriguez" (LOC/PER): a country or place opening a tagged span
         # that goes on with a name is the person's nationality, not part of the name.
@@ -107,23 +95,23 @@ def add_tagged_spans(body: str, ner_spans: list[tuple[int, int, str]], mentions:
             lead = next((m for m in mentions if m.start == s and m.end < e
                          and m.type == "COUNTRY"), None)
             if lead is not None:
-                rest = NAME.match(body, skip_spaces(body, lead.end, e))
+                rest = common.NAME.match(body, common.skip_spaces(body, lead.end, e))
                 if rest and rest.end() >= e and len(rest.group(0).split()) >= 2:
                     s, t = rest.start(), "PER"
         # A name right after a title ("Menteri Lingkungan Denmark, Magnus Heunicke") is a
         # person whatever the tagger says, unless it opens with an organisation head.
         if t != "PER":
             before = role_before(body, roles, s)
-            head = TOKEN.match(body, s)
+            head = common.TOKEN.match(body, s)
             if (before is not None and before.has_title and head is not None
-                    and head.group(0).lower() not in org_heads()
+                    and head.group(0).lower() not in common.org_heads()
                     and len(body[s:e].split()) >= 2):
                 t = "PER"
-        head = TOKEN.match(body, s)
+        head = common.TOKEN.match(body, s)
         hw = head.group(0).lower() if head is not None else ""
-        if t == "PER" and (hw in org_heads() or hw in loc_heads()):
+        if t == "PER" and (hw in common.org_heads() or hw in common.loc_heads()):
             # "Polres Serang AKP": a body (or a place) followed by a rank, not a person.
-            t = "ORG" if hw in org_heads() else "LOC"
+            t = "ORG" if hw in common.org_heads() else "LOC"
             while True:
                 last = [h for h in title_hits if h.end == e and h.start > s]
                 if not last:
@@ -139,7 +127,7 @@ def add_tagged_spans(body: str, ner_spans: list[tuple[int, int, str]], mentions:
             continue
         if any(h.start <= s and e <= h.end for h in title_hits):
             continue
-        overlapping = [m for m in mentions if overlaps(s, e, m.start, m.end)]
+        overlapping = [m for m in mentions if common.overlaps(s, e, m.start, m.end)]
         if overlapping:
             contained = all(s <= m.start and m.end <= e for m in overlapping)
             strictly_larger = contained and any((m.start, m.end) != (s, e) for m in overlapping)
@@ -150,9 +138,9 @@ def add_tagged_spans(body: str, ner_spans: list[tuple[int, int, str]], mentions:
             )
             # An organisation named after another one ("Universitas Militer Kementerian
             # Pertahanan Rusia") starts with a head word of its own.
-            head = TOKEN.match(body, s)
+            head = common.TOKEN.match(body, s)
             org_in_org = (t == "ORG" and head is not None
-                          and head.group(0).lower() in org_heads()
+                          and head.group(0).lower() in common.org_heads()
                           and all(m.start >= head.end() and m.type != "PER" for m in overlapping))
             known = overlapping[0]
             if (t == "ORG" and len(overlapping) == 1 and known.type == "ORG" and known.start == s
@@ -166,5 +154,5 @@ def add_tagged_spans(body: str, ner_spans: list[tuple[int, int, str]], mentions:
             for m in overlapping:
                 mentions.remove(m)
         text = body[s:e]
-        mentions.append(Mention(s, e, text, t, text_actor(text, t, gaz), "ner"))
+        mentions.append(Mention(s, e, text, t, common.text_actor(text, t, gaz), "ner"))
 
