@@ -12,7 +12,7 @@ from warta.clean.dumps import repair_dump
 from warta.clean.html import HtmlPage, extract_html
 from warta.clean.ids import article_id
 from warta.clean.kinds import page_kind
-from warta.clean.metadata import detect_language, looks_like_title, parse_dateline, strip_site_suffix
+from warta.clean.metadata import detect_language, find_dateline, looks_like_title, strip_site_suffix
 from warta.clean.outlets import host_of, outlet_from_host, outlet_from_name, outlet_from_text
 
 _INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
@@ -102,11 +102,8 @@ def _read_dateline(kept: list[str]) -> tuple[str | None, str | None]:
 
     It stays in the body, as the page prints it: the place is a place mention there, and
     the events stage reads past it."""
-    for i in range(min(3, len(kept))):
-        parsed = parse_dateline(kept[i])
-        if parsed is not None:
-            return parsed.place, parsed.outlet_id
-    return None, None
+    found = find_dateline(kept)
+    return (found[1].place, found[1].outlet_id) if found else (None, None)
 
 
 def _chars(lines: list[str]) -> int:

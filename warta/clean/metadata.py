@@ -76,6 +76,16 @@ def parse_dateline(line: str) -> Dateline | None:
     return Dateline(place=place, outlet_id=outlet, end=end)
 
 
+def find_dateline(paragraphs: list[str]) -> tuple[int, Dateline] | None:
+    """The dateline of the first of the first three paragraphs that opens with one: (which
+    paragraph, the parsed dateline)."""
+    for i, paragraph in enumerate(paragraphs[:3]):
+        parsed = parse_dateline(paragraph)
+        if parsed is not None:
+            return i, parsed
+    return None
+
+
 @lru_cache(maxsize=1)
 def _places() -> frozenset[str]:
     """Place names of the shared gazetteers (cities.tsv, countries.tsv), lower-cased."""

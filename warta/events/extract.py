@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 import polars as pl
 
 from warta.actors.ner_features import tokenize as word_and_punct_spans
-from warta.clean.metadata import parse_dateline
+from warta.clean.metadata import find_dateline
 from warta.events.arguments import Arguments, Mention, Sentence, find_arguments, trigger_head
 from warta.events.codes import codes_for, confidence
 from warta.events.discourse import Discourse, quoted_speakers, speaker_of
@@ -328,13 +328,13 @@ class _Article:
 def without_dateline(body: str) -> str:
     """``body`` with its dateline ("JAKARTA, KOMPAS.com -") blanked out, offsets unchanged: it
     says where the story was filed, and no one in it acts."""
-    start = 0
-    for paragraph in body.split("\n\n")[:3]:
-        found = parse_dateline(paragraph)
-        if found is not None:
-            return body[:start] + " " * found.end + body[start + found.end:]
-        start += len(paragraph) + 2
-    return body
+    paragraphs = body.split("\n\n")
+    found = find_dateline(paragraphs)
+    if found is None:
+        return body
+    i, dateline = found
+    start = sum(len(p) + 2 for p in paragraphs[:i])
+    return body[:start] + " " * dateline.end + body[start + dateline.end:]
 
 
 def _prepare(row: dict, mention_rows: list[dict], names: dict[str, str], lex: Lexicon) -> _Article | None:
