@@ -62,7 +62,7 @@ def other_bearers(body: str, mentions: list[Mention], title_hits: list[Hit],
         if normalise_name(m.text) == normalise_name(m.actor.name):
             continue
         nm = _NEXT_NAMES.match(body, m.end)
-        if nm is None or not _other_full_name(body, m.end, set(m.actor.name.split())):
+        if nm is None or not _someone_elses(nm.group(1), set(m.actor.name.split())):
             continue
         first = nm.group(1)
         if first in not_names() or ordinary_word(first, gaz) or any(
@@ -175,13 +175,15 @@ _NEXT_NAME = re.compile(r"[ \t]+([A-Z][a-z][\w'’\-]*)")
 
 def _other_full_name(body: str, end: int, own: set[str]) -> bool:
     """Whether the name word ending at ``end`` goes on with a name word of someone else
-    ("Retno Utami Yulianingsih" in an article about Retno Marsudi); a day or month after
-    it ("Retno Senin lalu") does not count."""
+    ("Retno Utami Yulianingsih" in an article about Retno Marsudi)."""
     m = _NEXT_NAME.match(body, end)
-    if m is None or m.group(1) in own:
-        return False
-    word = m.group(1).lower()
-    return word not in WEEKDAYS and word not in MONTHS
+    return m is not None and _someone_elses(m.group(1), own)
+
+
+def _someone_elses(word: str, own: set[str]) -> bool:
+    """Whether a capitalised ``word`` after a name belongs to someone else's name: not to the
+    person's own (``own``), and not a day or month ("Retno Senin lalu")."""
+    return word not in own and word.lower() not in WEEKDAYS and word.lower() not in MONTHS
 
 
 def attach_roles(body: str, roles: list[Role], mentions: list[Mention]) -> None:
