@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import re
 import sys
 import time
 from collections import Counter
@@ -26,10 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from warta.clean import article_citations, clean_articles  # noqa: E402
+from warta.evaluation.text import bag_f1, words  # noqa: E402
 from warta.settings import get_settings  # noqa: E402
 
 GOLD = ROOT / "tests" / "golden" / "clean"
-_WORDS = re.compile(r"\w+")
 
 
 def _raw(doc_id: str, source_file: str, fmt: str, text=None, html=None, url=None, title=None, published=None) -> dict:
@@ -73,22 +72,8 @@ def load_cases(which: set[str]) -> list[tuple[dict, dict]]:
     return cases
 
 
-def _words(s: str) -> list[str]:
-    return _WORDS.findall(s.lower())
-
-
-def _f1(a: list[str], b: list[str]) -> float:
-    if not a and not b:
-        return 1.0
-    common = sum((Counter(a) & Counter(b)).values())
-    if not common:
-        return 0.0
-    p, r = common / len(a), common / len(b)
-    return 2 * p * r / (p + r)
-
-
 def _norm(s):
-    return " ".join(_words(s)) if s else None
+    return " ".join(words(s)) if s else None
 
 
 def baseline_clean(raw: pl.DataFrame) -> pl.DataFrame:
@@ -135,16 +120,16 @@ def score(cases, verbose=False, baseline=False) -> dict:
 def _score_one(s: Counter, gold: dict, out: dict, roles: dict, verbose: bool) -> None:
     paras = [p for p in (out["body"] or "").split("\n\n") if p.strip()]
     gold_lines = [ln for ln in gold["body"] if ln.strip()]
-    gw = [_words(ln) for ln in gold_lines]
-    pw = [_words(p) for p in paras]
-    matched_gold = [any(_f1(g, p) >= 0.8 for p in pw) for g in gw]
-    matched_pred = [any(_f1(p, g) >= 0.8 for g in gw) for p in pw]
+    gw = [words(ln) for ln in gold_lines]
+    pw = [words(p) for p in paras]
+    matched_gold = [any(bag_f1(g, p) >= 0.8 for p in pw) for g in gw]
+    matched_pred = [any(bag_f1(p, g) >= 0.8 for g in gw) for p in pw]
     s["docs"] += 1
     s["gold_lines"] += len(gw)
     s["pred_lines"] += len(pw)
     s["line_tp_r"] += sum(matched_gold)
     s["line_tp_p"] += sum(matched_pred)
-    s["word_f1_x1000"] += round(1000 * _f1([w for p in pw for w in p], [w for g in gw for w in g]))
+    s["word_f1_x1000"] += round(1000 * bag_f1([w for p in pw for w in p], [w for g in gw for w in g]))
     s["body_perfect"] += all(matched_gold) and all(matched_pred)
     title_ok = _norm(out["title"]) == _norm(gold.get("title"))
     s["title_ok"] += title_ok

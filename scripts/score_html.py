@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from warta.clean.article import clean_document
+from warta.evaluation.text import bag_f1, words
 from warta.settings import get_settings
 
 GOLD = ROOT / "tests" / "golden" / "clean"
@@ -152,18 +153,9 @@ def extract(page: Page, name: str) -> dict:
 # --- metrics ----------------------------------------------------------------------------
 
 
-def _tokens(text: str | None) -> list[str]:
-    return _WORDS.findall((text or "").lower())
-
-
 def word_f1(pred: str | None, gold: str | None) -> float:
     """Bag-of-words F1 of two texts (lower-cased ``\\w+`` tokens, counts clipped)."""
-    p, g = Counter(_tokens(pred)), Counter(_tokens(gold))
-    common = sum((p & g).values())
-    if not common:
-        return 1.0 if not p and not g else 0.0
-    precision, recall = common / sum(p.values()), common / sum(g.values())
-    return 2 * precision * recall / (precision + recall)
+    return bag_f1(words(pred), words(gold))
 
 
 def shingle_pr(pred: str | None, gold: str | None, n: int = 4) -> tuple[float | None, float | None]:
@@ -187,7 +179,7 @@ def shingle_pr(pred: str | None, gold: str | None, n: int = 4) -> tuple[float | 
 
 
 def _words_equal(a: str | None, b: str | None) -> bool:
-    return bool(a) and bool(b) and _tokens(a) == _tokens(b)
+    return bool(a) and bool(b) and words(a) == words(b)
 
 
 def score_page(page: Page, got: dict) -> dict:
@@ -247,8 +239,8 @@ def _explain(page: Page, got: dict, row: dict) -> None:
     if row.get("date") is False:
         problems.append(f"  date: {got['day']} != {page.published}")
     if row.get("f1", 1.0) < 0.9:
-        problems.append(f"  body F1 {row['f1']:.3f}: {len(_tokens(got['body']))} tokens, "
-                        f"expected {len(_tokens(page.body))}")
+        problems.append(f"  body F1 {row['f1']:.3f}: {len(words(got['body']))} tokens, "
+                        f"expected {len(words(page.body))}")
     if row["quarantined"]:
         problems.append(f"  quarantined: {got['error']}")
     if problems:
