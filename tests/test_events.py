@@ -524,3 +524,31 @@ def test_a_hope_addressed_to_someone_is_a_request_and_a_hope_alone_is_not():
     ev = run("KPK berharap Rusia segera menghentikan serangan itu.", [KPK, RUS])
     assert ("REQUEST", "org:kpk", "cty:RUS") in pairs(ev)
     assert run("KPK berharap bisa menyelesaikan kasus itu tahun ini.", [KPK]).height == 0
+
+
+def test_antara_a_few_words_after_a_noun_trigger_names_both_parties():
+    ev = run("Selanjutnya, kerja sama bidang pendidikan antara Nikolai Patrushev dan Min Aung Hlaing.", [NP, MAH])
+    assert pairs(ev) == [("COOPERATE", "per:np", "per:mah")]
+
+
+def actor_pairs(ev: pl.DataFrame) -> list[tuple]:
+    return [(r["event_type"], r["actor1_id"] or r["actor1_name"], r["actor2_id"] or r["actor2_name"])
+            for r in ev.iter_rows(named=True)]
+
+
+def test_an_agentless_report_of_what_was_just_done_to_the_same_one_keeps_its_agent():
+    body = ("KPK menahan Nikolai Patrushev di Jakarta pada Senin. "
+            "Nikolai Patrushev kemudian ditahan di rumah tahanan selama 20 hari.")
+    assert actor_pairs(run(body, [KPK, NP])) == [("COERCE", "org:kpk", "per:np")] * 2
+    # Someone else held without an agent is not given one.
+    body = "KPK menahan Nikolai Patrushev di Jakarta pada Senin. Min Aung Hlaing juga ditahan di Moskow."
+    assert actor_pairs(run(body, [KPK, NP, MAH])) == [("COERCE", "org:kpk", "per:np"), ("COERCE", None, "per:mah")]
+
+
+def test_suspects_named_with_a_count_between_and_travel_bans():
+    ev = run("KPK menetapkan dua orang tersangka, yakni Nikolai Patrushev dan Min Aung Hlaing.", [KPK, NP, MAH])
+    assert {r["event_type"] for r in ev.iter_rows(named=True)} == {"ACCUSE"}
+    ev = run("KPK mencegah Nikolai Patrushev bepergian ke luar negeri.", [KPK, NP])
+    assert actor_pairs(ev) == [("COERCE", "org:kpk", "per:np")]
+    assert run("KPK menetapkan jadwal sidang Nikolai Patrushev.", [KPK, NP]).height == 0
+    assert run("KPK mencegah kebakaran hutan di Riau.", [KPK]).height == 0

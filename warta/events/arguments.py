@@ -40,6 +40,7 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Types whose dependent verb is content, not an event of its own ("meminta polisi menangkap").
 CONTENT_TAKERS = frozenset({"REQUEST", "AGREE", "THREATEN"})
 MAX_GROUP = 8
+ANTARA_REACH = 5  # words between a noun trigger and its "antara X dan Y" ("kerja sama bidang pendidikan antara")
 
 
 @dataclass(frozen=True)
@@ -460,6 +461,21 @@ def linear_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments:
     return Arguments(source, [t for t in target if t not in source], source)
 
 
+def _antara_after(s: Sentence, trig: TriggerMatch) -> list[int]:
+    """The phrase marked by *antara* a few words after a noun trigger, in its clause
+    ("kerja sama bidang pendidikan antara X dan Y"), which parsers often hang elsewhere."""
+    if not trig.form.noun:
+        return []
+    p = s.parse
+    last = max(i for i in range(len(p)) if p.starts[i] < trig.end and trig.start < p.ends[i])
+    for i in range(last + 1, min(last + 1 + ANTARA_REACH, len(p))):
+        if s.word(i) in CLAUSE_BREAK:
+            return []
+        if s.word(i) == "antara" and p.heads[i] != i:
+            return [p.heads[i]]
+    return []
+
+
 def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | None:
     """The arguments of the trigger headed by token ``h``, from the dependency parse."""
     lex = s.lex
@@ -469,8 +485,8 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
     p = s.parse
     inside = tuple(i for i in range(len(p)) if p.starts[i] < trig.end and trig.start < p.ends[i] and i != h)
     slots = _slots(s, h, target_preps, agent_preps, inside)
-    if slots["antara"]:
-        pair = _first_group(s, slots["antara"])
+    pair = _first_group(s, slots["antara"] or _antara_after(s, trig))
+    if pair:
         return Arguments(pair[:1], pair[1:2], pair)
     if form.agent_noun:
         return agent_noun_arguments(s, h, lex, target_preps)

@@ -231,6 +231,11 @@ def _candidates(
             args = replace(args, targets=sentence.site_actor())
         if not args.sources and not args.targets:
             args = recent.get(trig.form.trigger.type) or args  # "Aksi ini ...": the event told before
+        elif not args.sources and (told := recent.get(trig.form.trigger.type)) is not None:
+            # "KPK menahan Nyono. ... Nyono digelandang ke mobil tahanan": an agentless report
+            # of what was just done to the same one was done by the same hands.
+            if {_key(m) for m in told.targets} & {_key(m) for m in args.targets}:
+                args = replace(args, sources=told.sources)
         if not args.sources and not args.targets:
             continue
         if trig.form.trigger.requires_target and not args.targets:
