@@ -552,3 +552,11 @@ def test_suspects_named_with_a_count_between_and_travel_bans():
     assert actor_pairs(ev) == [("COERCE", "org:kpk", "per:np")]
     assert run("KPK menetapkan jadwal sidang Nikolai Patrushev.", [KPK, NP]).height == 0
     assert run("KPK mencegah kebakaran hutan di Riau.", [KPK]).height == 0
+
+
+def test_what_a_speaker_says_someone_must_do_is_the_speakers_demand():
+    ev = run('"Rusia harus membuka akses media," kata Nikolai Patrushev di Jakarta.', [NP, RUS])
+    assert actor_pairs(ev) == [("REQUEST", "per:np", "cty:RUS")]
+    # No speaker, or the speaker's own side: no demand.
+    assert run("Rusia harus membuka akses media.", [RUS]).height == 0
+    assert run('"Kami harus bekerja keras," kata Nikolai Patrushev di Jakarta.', [NP]).height == 0

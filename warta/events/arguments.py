@@ -72,6 +72,7 @@ class Sentence:
     lex: Lexicon
     referents: frozenset[int] = frozenset()  # tokens whose actors a reference word resolved
     clitic_persons: dict[int, list[Mention]] = field(default_factory=dict)  # "dihubunginya": who, latest first
+    speaker: list[Mention] = field(default_factory=list)  # who says the sentence, if anyone
     children: list[list[int]] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -420,12 +421,28 @@ def find_arguments(s: Sentence, trig: TriggerMatch, trig_heads: dict[int, Trigge
         return Arguments([], [], [])
     if is_content(s, h, trig_heads, s.lex):
         return None
+    if trig.form.trigger.by_speaker:
+        return speaker_demand(s, h)
     args = _parsed_arguments(s, trig, h)
     if args is None:  # an agent noun that is no event ("para pendukung")
         return None
     if args.sources or args.targets or s.parse.upos[h] in PREDICATE_TAGS and s.dep(h) not in ("case", "mark", "det"):
         return args
     return linear_arguments(s, trig, h)
+
+
+def speaker_demand(s: Sentence, h: int) -> Arguments | None:
+    """What a speaker says someone must do ("Pemerintah harus membuka akses media," kata X)
+    is the speaker's demand of them: actor1 is the speaker, actor2 the subject of the verb
+    the modal at ``h`` goes with. None (no event) without a speaker, or when the speaker
+    speaks of their own side ("Kami harus ...")."""
+    verb = s.parse.heads[h] if s.dep(h) in ("aux", "advmod", "xcomp") else h
+    target = _first_group(s, s.kids(verb, SUBJECTS | PASSIVE_SUBJECTS) or s.kids(h, SUBJECTS | PASSIVE_SUBJECTS))
+    # The speaker is one actor ("Direktur X, Y": the person), not one event per name.
+    source = [m for m in s.speaker if m.type == "PER"][:1] or s.speaker[:1]
+    if not source or not target or {m.name for m in target} & {m.name for m in source}:
+        return None
+    return Arguments(source, target, target)
 
 
 def linear_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments:

@@ -405,7 +405,7 @@ def _article_events(art: _Article, lex: Lexicon) -> list[dict]:
         speaker = speaker_of(parsed, placed, lex) or speakers[sid]
         if speaker:
             placed, referents = discourse.place(parsed, in_sentence, speaker)
-        sentence = Sentence(parsed, placed, lex, referents, discourse.clitic_persons(parsed, placed))
+        sentence = Sentence(parsed, placed, lex, referents, discourse.clitic_persons(parsed, placed), speaker)
         recent = {t: args for t, (at, args) in told.items() if sid - at <= _ANAPHORA_SENTENCES}
         cands = _candidates(body, tokens, spans, sid, art.by_sentence[sid], sentence, dates, art.anchor, lex, recent)
         for c in cands:

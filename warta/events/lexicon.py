@@ -37,6 +37,7 @@ class Trigger:
     not_after: frozenset[str] = frozenset()
     not_before: frozenset[str] = frozenset()
     requires_target: bool = False
+    by_speaker: bool = False  # "X harus ...": the speaker's demand of X
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,7 @@ def _entry_forms(entry: dict) -> list[Form]:
         not_after=frozenset(str(w).lower() for w in entry.get("not_after", []) or []),
         not_before=frozenset(str(w).lower() for w in entry.get("not_before", []) or []),
         requires_target=bool(entry.get("requires_target", False)),
+        by_speaker=bool(entry.get("by_speaker", False)),
     )
     out: list[Form] = []
     for stem, patterns in (entry.get("stems") or {}).items():
