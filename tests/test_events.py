@@ -560,3 +560,8 @@ def test_what_a_speaker_says_someone_must_do_is_the_speakers_demand():
     # No speaker, or the speaker's own side: no demand.
     assert run("Rusia harus membuka akses media.", [RUS]).height == 0
     assert run('"Kami harus bekerja keras," kata Nikolai Patrushev di Jakarta.', [NP]).height == 0
+
+
+def test_an_ambassador_is_the_office_holder_not_the_country():
+    ev = run("Duta Besar Rusia bertemu Nikolai Patrushev di Jakarta.", [RUS, NP])
+    assert actor_pairs(ev) == [("CONSULT", "Duta Besar Rusia", "per:np")]

@@ -156,7 +156,8 @@ class Sentence:
 
     def is_title(self, i: int) -> bool:
         """A capitalised title word ("Menlu", "Presiden"): it names an office, as in "Menlu Belanda"."""
-        return self.word(i) in self.lex.cues.get("titles", frozenset()) and self.parse.words[i][:1].isupper()
+        titles = self.lex.cues.get("titles", frozenset()) | self.lex.cues.get("offices", frozenset())
+        return self.word(i) in titles and self.parse.words[i][:1].isupper()
 
     def apposed_person(self, last: int) -> list[Mention]:
         """A person named right after a phrase and a comma ("Menlu Yordania, Ayman Safadi"),
