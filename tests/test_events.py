@@ -565,3 +565,16 @@ def test_what_a_speaker_says_someone_must_do_is_the_speakers_demand():
 def test_an_ambassador_is_the_office_holder_not_the_country():
     ev = run("Duta Besar Rusia bertemu Nikolai Patrushev di Jakarta.", [RUS, NP])
     assert actor_pairs(ev) == [("CONSULT", "Duta Besar Rusia", "per:np")]
+
+
+def test_a_base_form_used_as_a_noun_takes_the_arguments_of_its_light_verb():
+    ev = run("Protes itu dipimpin oleh Nikolai Patrushev.", [NP])
+    assert actor_pairs(ev) == [("PROTEST", "per:np", None)]
+
+
+def test_a_quotation_that_goes_on_keeps_the_speaker_named_before():
+    body = ('"Rusia siap membantu," kata Nikolai Patrushev. Min Aung Hlaing juga hadir di Moskow. '
+            '"Saya bertemu dengan Vladimir Putin," lanjutnya.')
+    ev = run(body, [NP, MAH, PUTIN, RUS])
+    assert ("CONSULT", "per:np", "per:putin") in actor_pairs(ev)
+    assert not any(p[1] == "per:mah" for p in actor_pairs(ev))

@@ -521,6 +521,12 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
             source = source or light.sources
             target = target or light.targets
         return Arguments(source, target, source)
+    if s.parse.upos[h] in ("NOUN", "PROPN"):
+        # A base form used as a noun ("Protes itu dipimpin oleh X", "melakukan protes
+        # terhadap Y") takes the arguments of the light verb that carries it.
+        light = light_verb_arguments(s, h, lex, target_preps, agent_preps)
+        if light is not None and (light.sources or light.targets):
+            return Arguments(light.sources, _first_group(s, slots["target"]) or light.targets, light.sources)
     subject = _first_group(s, slots["subj"])
     if form.passive:
         patient = _first_group(s, slots["pass"] + slots["subj"]) or inherited_subject(s, h)

@@ -215,15 +215,20 @@ def speaker_of(parse: Parse, actors: dict[int, tuple[Mention, ...]], lex: Lexico
     return []
 
 
+_SPEAKER_REACH = 6  # sentences over which "..., lanjutnya" still refers to the speaker named before
+
+
 def quoted_speakers(body: str, spans: list[tuple[int, int]], mentions: list[Mention], tokens, lex: Lexicon,
                     persons_before: list[list[Mention]]) -> list[list[Mention]]:
     """The speaker of each sentence, read from the words ("..., kata Kabid Humas Polda X"):
-    the actors named right after a verb of saying; after "katanya", "ujarnya" the person
-    named last. A sentence of a quotation without its own verb of saying takes the speaker
+    the actors named right after a verb of saying; after "katanya", "ujarnya" the speaker
+    named last in the story's few sentences before (a quotation goes on: "..., lanjutnya"),
+    else the person named last. A sentence of a quotation without its own verb of saying takes the speaker
     of the next sentence of the paragraph that has one ("Kalimat satu. Kalimat dua," kata X.)."""
     saying = lex.cues.get("saying", frozenset())
     addressee = lex.cues.get("after_speaker", frozenset())
     own: list[list[Mention]] = []
+    named: tuple[int, list[Mention]] | None = None  # the sentence and actors of the last speaker named
     for sid, (a, b) in enumerate(spans):
         found: list[Mention] = []
         lo, hi = tokens.index_at(a), tokens.index_at(b)
@@ -231,8 +236,9 @@ def quoted_speakers(body: str, spans: list[tuple[int, int]], mentions: list[Ment
             word = tokens.words[i]
             if word not in saying and word != "menurut":
                 continue
-            if word.endswith("nya") and word[:-3] in saying:
-                found = persons_before[sid][-1:]
+            if word.endswith("nya"):  # "katanya", "lanjutnya": the one who spoke
+                recent = named is not None and sid - named[0] <= _SPEAKER_REACH
+                found = named[1] if recent else persons_before[sid][-1:]
                 break
             last = min(i + 6, hi - 1)
             # "ujar Khaer kepada AFP": whom the speaker told is not the speaker's side.
@@ -240,6 +246,7 @@ def quoted_speakers(body: str, spans: list[tuple[int, int]], mentions: list[Ment
             window_end = min(b, tokens.ends[max(last, i)])
             found = [m for m in mentions if tokens.ends[i] <= m.start < window_end and m.type != "LOC"]
             if found:
+                named = (sid, found)
                 break
         own.append(found)
     out = []
