@@ -70,6 +70,15 @@ def test_initials_stand_for_persons(gaz):
     assert {("DRN", "PER"), ("NBA", "PER"), ("Nurdin Basirun", "PER")} <= found
 
 
+def test_initials_written_in_title_case_and_their_later_uses_are_the_person(gaz):
+    body = "Polisi menarik bocah berinisial Dp dari kelas. Kami lihat Dp diseret. DpX dan Dp-1 bukan dia."
+    mentions = extract_article(body, gaz, [])
+    spans = [(m.start, m.end) for m in mentions if m.text == "Dp" and m.type == "PER"]
+    first, later = body.index("Dp dari"), body.index("Dp diseret")
+    assert spans == [(first, first + 2), (later, later + 2)]  # not inside "DpX" or "Dp-1"
+    assert len({m.actor.name for m in mentions if m.text == "Dp"}) == 1
+
+
 def test_annotation_conventions(gaz):
     body = ("Warga desa Kutuk berunjuk rasa di Gedung DPR, lalu anggota DPRD Jawa Barat menemui mereka. "
             "Videonya diunggah di YouTube. Mereka menolak revisi UU KPK.")

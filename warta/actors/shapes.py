@@ -132,13 +132,19 @@ def legal_forms(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
 
 
 def initials_names(body: str, mentions: list[Mention], skip: list[tuple[int, int]], gaz: Gazetteer) -> None:
-    """Initials after "berinisial" / "inisial" stand for a person ("pria berinisial DRN")."""
+    """Initials after "berinisial" / "inisial" stand for a person ("pria berinisial DRN",
+    "bocah berinisial Dp"), and so do their later uses in the article ("Dp diseret")."""
     if not cue_list("initial_cues"):
         return
     for m in _initials().finditer(body):
         s, e = m.span("name")
-        if not body[s:e].replace(".", "").replace(" ", "").isupper():
+        if not body[s].isupper():
             continue
         if covered(mentions, s, e) or inside(skip, s, e):
             continue
-        mentions.append(Mention(s, e, body[s:e], "PER", text_actor(body[s:e], "PER", gaz), "title"))
+        actor = text_actor(body[s:e], "PER", gaz)
+        mentions.append(Mention(s, e, body[s:e], "PER", actor, "title"))
+        for later in re.finditer(rf"(?<![\w.]){re.escape(body[s:e])}(?![\w'’\-])", body[e:]):
+            ls, le = e + later.start(), e + later.end()
+            if not covered(mentions, ls, le) and not inside(skip, ls, le):
+                mentions.append(Mention(ls, le, body[ls:le], "PER", actor, "partial"))
