@@ -578,3 +578,10 @@ def test_a_quotation_that_goes_on_keeps_the_speaker_named_before():
     ev = run(body, [NP, MAH, PUTIN, RUS])
     assert ("CONSULT", "per:np", "per:putin") in actor_pairs(ev)
     assert not any(p[1] == "per:mah" for p in actor_pairs(ev))
+
+
+def test_a_subject_typed_as_a_place_no_place_list_knows_is_an_actor():
+    ev = run("Hambali bertemu dengan Nikolai Patrushev di Jakarta.", [("Hambali", "LOC", "loc:h"), NP])
+    assert actor_pairs(ev) == [("CONSULT", "loc:h", "per:np")]
+    ev = run("Bandung bertemu dengan Nikolai Patrushev di Jakarta.", [("Bandung", "LOC", "loc:b"), NP])
+    assert actor_pairs(ev) == [("CONSULT", None, "per:np")]

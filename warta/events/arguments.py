@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from warta.events.lexicon import Lexicon, TriggerMatch
+from warta.events.locations import is_known_place
 from warta.text.syntax import Parse
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -135,6 +136,10 @@ class Sentence:
         if people:
             return people[:1]
         own = [m for m in self.actors.get(i, ()) if m.type != "LOC"]
+        if not own and not found and self.dep(i) in SUBJECTS and self.parse.upos[i] == "PROPN":
+            # A subject the tagger typed as a place that no place list knows is someone the
+            # tagger mistyped ("Hambali tidak berkomunikasi", "Dian Triansyah Djani bertemu").
+            own = [m for m in self.actors.get(i, ()) if m.type == "LOC" and not is_known_place(m.name)][:1]
         orgs = [m for m in found if m.type == "ORG"]
         if not own and not orgs and self.is_title(i):
             return [self.office_holder(i, tokens)]

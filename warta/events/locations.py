@@ -117,6 +117,11 @@ def _lookup(text: str, gaz: Gazetteer) -> tuple[list[Place], Place | None]:
     return [], None
 
 
+def is_known_place(name: str) -> bool:
+    """Whether a city or country list knows ``name`` (or the first words of it)."""
+    return _lookup(name, get_gazetteer()) != ([], None)
+
+
 def places_in(text: str, lo: int, hi: int, loc_spans: list[tuple[int, int]], gaz: Gazetteer | None = None) -> list[tuple[int, Place]]:
     """Places named in ``text[lo:hi]`` as (offset, place), cities before countries resolved."""
     gaz = gaz or get_gazetteer()
