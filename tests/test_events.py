@@ -585,3 +585,11 @@ def test_a_subject_typed_as_a_place_no_place_list_knows_is_an_actor():
     assert actor_pairs(ev) == [("CONSULT", "loc:h", "per:np")]
     ev = run("Bandung bertemu dengan Nikolai Patrushev di Jakarta.", [("Bandung", "LOC", "loc:b"), NP])
     assert actor_pairs(ev) == [("CONSULT", None, "per:np")]
+
+
+def test_countries_of_a_region_are_a_group_and_alone_they_refer_back():
+    asia = ("Asia Tenggara", "LOC", "loc:sea")
+    ev = run("Rusia meminta negara-negara Asia Tenggara mematuhi putusan itu.", [RUS, asia])
+    assert actor_pairs(ev) == [("REQUEST", "cty:RUS", "negara-negara Asia Tenggara")]
+    ev = run("Rusia mendorong negara-negara terkait khususnya Myanmar mematuhi putusan itu.", [RUS, MMR])
+    assert actor_pairs(ev) == [("REQUEST", "cty:RUS", "cty:MMR")]
