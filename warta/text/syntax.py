@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from warta.settings import get_settings
 
 PARSER_DIR = "parser-id"
@@ -98,20 +100,34 @@ def parser_available(model_dir: Path | None = None) -> bool:
 def parse(sentences: list[list[tuple[int, int]]], texts: list[str], model_dir: Path | None = None,
           batch_size: int = 256) -> list[Parse]:
     """Parse sentences given as token spans into their texts; one :class:`Parse` per sentence."""
+    from spacy.attrs import DEP, HEAD, POS
     from spacy.tokens import Doc
 
     nlp = _model(str(model_dir or get_settings().model_dir))
-    docs = []
+    docs, all_words = [], []
     for spans, text in zip(sentences, texts):
-        words = [text[a:b] for a, b in spans]
+        words = [text[a:b] for a, b in spans] or [" "]
         spaces = [b < len(text) and (k + 1 == len(spans) or spans[k + 1][0] > b) for k, (a, b) in enumerate(spans)]
-        docs.append(Doc(nlp.vocab, words=words or [" "], spaces=spaces or [False]))
-    out = []
+        docs.append(Doc(nlp.vocab, words=words, spaces=spaces or [False]))
+        all_words.append(tuple(words))
     with _lock:  # one spaCy pipeline, one caller at a time
         parsed = list(nlp.pipe(docs, batch_size=batch_size))
-    for spans, doc in zip(sentences, parsed):
+    # Read the annotations as arrays: a Token object per word costs more than the parse itself.
+    strings = nlp.vocab.strings
+    names: dict[int, str] = {}
+
+    def name(x: int) -> str:
+        if x not in names:
+            names[x] = strings[x]
+        return names[x]
+
+    out = []
+    for spans, doc, words in zip(sentences, parsed, all_words):
+        arr = doc.to_array([POS, HEAD, DEP])
+        heads = arr[:, 1].astype(np.int64) + np.arange(len(arr))  # HEAD is an offset from the token
         out.append(Parse(
-            words=tuple(t.text for t in doc), starts=tuple(a for a, _ in spans), ends=tuple(b for _, b in spans),
-            upos=tuple(t.pos_ for t in doc), heads=tuple(t.head.i for t in doc), deps=tuple(t.dep_ for t in doc),
+            words=words, starts=tuple(a for a, _ in spans), ends=tuple(b for _, b in spans),
+            upos=tuple(name(x) for x in arr[:, 0].tolist()), heads=tuple(heads.tolist()),
+            deps=tuple(name(x) for x in arr[:, 2].tolist()),
         ))
     return out
