@@ -593,3 +593,11 @@ def test_countries_of_a_region_are_a_group_and_alone_they_refer_back():
     assert actor_pairs(ev) == [("REQUEST", "cty:RUS", "negara-negara Asia Tenggara")]
     ev = run("Rusia mendorong negara-negara terkait khususnya Myanmar mematuhi putusan itu.", [RUS, MMR])
     assert actor_pairs(ev) == [("REQUEST", "cty:RUS", "cty:MMR")]
+
+
+def test_who_a_criticism_comes_from_and_who_receives_it():
+    ev = run("Langkah Rusia itu menuai kecaman keras dari Myanmar.", [RUS, MMR])
+    assert actor_pairs(ev) == [("DISAPPROVE", "cty:MMR", "cty:RUS")]
+    # "dari" after an expulsion is where from, not who expels.
+    ev = run("Myanmar memerintahkan pengusiran Nikolai Patrushev dari Rusia.", [MMR, NP, RUS])
+    assert ("SANCTION", "cty:RUS", "per:np") not in actor_pairs(ev)

@@ -41,6 +41,9 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Types whose dependent verb is content, not an event of its own ("meminta polisi menangkap").
 CONTENT_TAKERS = frozenset({"REQUEST", "AGREE", "THREATEN"})
 MAX_GROUP = 8
+# Types whose noun says who it came from with "dari" ("kecaman dari Havana", "bantuan dari
+# Jepang"); for others "dari" is where from ("pengusiran ... dari Amerika Serikat").
+FROM_SOURCE = frozenset({"DISAPPROVE", "SUPPORT", "REQUEST", "ACCUSE", "THREATEN", "AID", "PROTEST", "REJECT"})
 ANTARA_REACH = 5  # words between a noun trigger and its "antara X dan Y" ("kerja sama bidang pendidikan antara")
 
 
@@ -412,6 +415,18 @@ def light_verb_arguments(s: Sentence, h: int, lex: Lexicon, target_preps: frozen
     return Arguments(source, target, source)
 
 
+def receiving_arguments(s: Sentence, h: int, lex: Lexicon, target_preps: frozenset[str],
+                        agent_preps: frozenset[str]) -> Arguments | None:
+    """Arguments of a noun trigger that is the object of a verb of receiving ("X menuai
+    kecaman dari Y", "langkah X memicu protes"): X is the target, Y (after *dari*) the source."""
+    head, d = s.parse.heads[h], s.dep(h)
+    if head == h or s.word(head) not in lex.cues.get("receiving", frozenset()) or d not in OBJECTS:
+        return None
+    slots = _slots(s, head, target_preps, agent_preps | {"dari"})
+    target = _first_group(s, slots["subj"]) or inherited_subject(s, head)
+    return Arguments(_first_group(s, slots["agent"]), target, target)
+
+
 # Where the parser misreads a trigger (tagged as a preposition, a determiner), its
 # arguments are read from the word order instead.
 PREDICATE_TAGS = frozenset({"VERB", "NOUN", "PROPN", "ADJ", "AUX", "X"})
@@ -505,6 +520,8 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
     form = trig.form
     target_preps = lex.cues.get("target_preps", frozenset()) | frozenset(form.trigger.target_preps)
     agent_preps = frozenset({"oleh"}) | (frozenset({"dari"}) if form.trigger.inverse else frozenset())
+    if form.noun and form.trigger.type in FROM_SOURCE and "dari" not in target_preps:
+        agent_preps |= {"dari"}  # "kecaman dari Havana", "dukungan dari Jepang": who it comes from
     p = s.parse
     inside = tuple(i for i in range(len(p)) if p.starts[i] < trig.end and trig.start < p.ends[i] and i != h)
     slots = _slots(s, h, target_preps, agent_preps, inside)
@@ -525,6 +542,11 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
         if light is not None:
             source = source or light.sources
             target = target or light.targets
+        else:
+            received = receiving_arguments(s, h, lex, target_preps, agent_preps)
+            if received is not None:
+                source = source or received.sources
+                target = target or received.targets
         return Arguments(source, target, source)
     if s.parse.upos[h] in ("NOUN", "PROPN"):
         # A base form used as a noun ("Protes itu dipimpin oleh X", "melakukan protes
