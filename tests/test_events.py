@@ -601,3 +601,8 @@ def test_who_a_criticism_comes_from_and_who_receives_it():
     # "dari" after an expulsion is where from, not who expels.
     ev = run("Myanmar memerintahkan pengusiran Nikolai Patrushev dari Rusia.", [MMR, NP, RUS])
     assert ("SANCTION", "cty:RUS", "per:np") not in actor_pairs(ev)
+
+
+def test_coordinated_passives_share_their_agent():
+    ev = run("Nikolai Patrushev ditangkap dan ditahan oleh KPK di Jakarta.", [NP, KPK])
+    assert actor_pairs(ev) == [("COERCE", "org:kpk", "per:np")]

@@ -364,6 +364,19 @@ def inherited_subject(s: Sentence, h: int) -> list[Mention]:
         k = head
 
 
+def shared_agent(s: Sentence, h: int, agent_preps: frozenset[str]) -> list[Mention]:
+    """The *oleh* agent of a passive verb coordinated with the one at ``h`` ("ditangkap dan
+    dipaksa kembali oleh penjaga perbatasan"): coordinated passives share it."""
+    head = s.parse.heads[h]
+    verbs = s.kids(h, COORDINATE) + ([head] if s.dep(h) == "conj" and head != h else [])
+    for v in verbs:
+        if s.word(v).startswith("di"):
+            agents = [c for c in s.children[v] if s.dep(c).startswith("obl") and s.case_of(c) in agent_preps]
+            if agents:
+                return _first_group(s, agents)
+    return []
+
+
 def is_content(s: Sentence, h: int, trig_heads: dict[int, TriggerMatch], lex: Lexicon) -> bool:
     """Whether the trigger at ``h`` is the content of another trigger (a request, promise or
     threat: "meminta polisi menangkap") or of a capability ("mampu menyerang", "dirancang
@@ -557,7 +570,8 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
     subject = _first_group(s, slots["subj"])
     if form.passive:
         patient = _first_group(s, slots["pass"] + slots["subj"]) or inherited_subject(s, h)
-        agent = _first_group(s, slots["agent"] + slots["bare"] + slots["obj"]) or _clitic(s, h, patient)
+        agent = (_first_group(s, slots["agent"] + slots["bare"] + slots["obj"]) or _clitic(s, h, patient)
+                 or shared_agent(s, h, agent_preps))
         target = _first_group(s, slots["target"])
         return Arguments(agent, target or patient, patient)
     subject = subject or inherited_subject(s, h) or linear_arguments(s, trig, h).sources
