@@ -44,6 +44,9 @@ EVAL_DIR = ROOT / "tests" / "golden" / "events_eval"
 DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
 
 
+CONFIDENCE_FLOORS = (0.0, 0.4, 0.5, 0.6, 0.7)
+
+
 def annotation_files(split: str) -> list[Path]:
     """The annotation files of a split: ``dev-*.yaml`` or ``test-*.yaml``."""
     return sorted(EVAL_DIR.glob(f"{split}-*.yaml"))
@@ -125,6 +128,7 @@ def system_events(records: dict[str, dict]) -> list[SystemEvent]:
                 date=dt.date.fromisoformat(e["date"]) if e.get("date") else None,
                 sentence=e.get("sentence") or "",
                 actor1_mention=e.get("actor1_mention"), actor2_mention=e.get("actor2_mention"),
+                confidence=float(e.get("confidence") or 0.0),
             ))
     return out
 
@@ -141,6 +145,8 @@ def evaluate(split: str, corpora: Path) -> dict:
         "strict": score(golds, systems), "lenient": score(golds, systems, lenient=True), "lost": lost,
         "gold": sum(1 for g in golds if not g.optional), "optional": sum(1 for g in golds if g.optional),
         "extracted": len(systems), "records": records,
+        "by_confidence": [(floor, score(golds, [s for s in systems if s.confidence >= floor]))
+                          for floor in CONFIDENCE_FLOORS],
     }
 
 
@@ -164,6 +170,12 @@ def render(result: dict) -> str:
         f"Mode accuracy on strict matches: {strict.mode_right}/{strict.tp}; "
         f"date within the annotated window: {strict.date_right}/{strict.date_scored}",
         f"On lenient matches: mode {lenient.mode_right}/{lenient.tp}, date {lenient.date_right}/{lenient.date_scored}",
+        "",
+        "Strict scores of the events at or above a confidence (the `confidence` column):",
+        "",
+        "| confidence ≥ | P | R | F1 | TP | FP | FN |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        *(_row(f"{floor:.2f}", s) for floor, s in result["by_confidence"]),
         "",
         "| type | P | R | F1 | TP | FP | FN |",
         "|---|---:|---:|---:|---:|---:|---:|",

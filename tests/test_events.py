@@ -606,3 +606,12 @@ def test_who_a_criticism_comes_from_and_who_receives_it():
 def test_coordinated_passives_share_their_agent():
     ev = run("Nikolai Patrushev ditangkap dan ditahan oleh KPK di Jakarta.", [NP, KPK])
     assert actor_pairs(ev) == [("COERCE", "org:kpk", "per:np")]
+
+
+def test_confidence_ranks_complete_verb_events_above_half_ones_and_nouns():
+    from warta.events.codes import confidence
+
+    full = confidence(0.8, True, True, "sentence", False)
+    assert full > confidence(0.8, True, True, "sentence", False, noun=True)
+    assert full > confidence(0.8, True, False, "sentence", False) == confidence(0.8, False, True, "sentence", False)
+    assert 0 < confidence(0.8, False, True, None, True, noun=True) < full <= 1

@@ -65,6 +65,7 @@ class SystemEvent:
     sentence: str = ""
     actor1_mention: str | None = None  # the article's own words for the actor
     actor2_mention: str | None = None
+    confidence: float = 1.0
 
 
 def gold_actor_options(value) -> tuple[GoldActor, ...] | None:

@@ -469,7 +469,8 @@ def _row(
         "future": future,
         "reported": c.reported,
         "confidence": confidence(
-            c.trig.form.trigger.weight, c.source is not None, c.target is not None, date_source, c.reported
+            c.trig.form.trigger.weight, c.source is not None, c.target is not None, date_source, c.reported,
+            c.trig.form.noun,
         ),
         "cluster_id": None,
     }
