@@ -615,3 +615,11 @@ def test_confidence_ranks_complete_verb_events_above_half_ones_and_nouns():
     assert full > confidence(0.8, True, True, "sentence", False, noun=True)
     assert full > confidence(0.8, True, False, "sentence", False) == confidence(0.8, False, True, "sentence", False)
     assert 0 < confidence(0.8, False, True, None, True, noun=True) < full <= 1
+
+
+def test_the_clitic_of_a_noun_trigger_names_its_possessor():
+    ev = run("Nikolai Patrushev menyebut kunjungannya ke Myanmar sangat penting.", [NP, MMR])
+    assert actor_pairs(ev) == [("CONSULT", "per:np", "cty:MMR")]
+    # An arrest's clitic names the one arrested, not who arrested.
+    ev = run("Nikolai Patrushev marah. Polisi membenarkan penangkapannya di Moskow.", [NP])
+    assert actor_pairs(ev) == [("COERCE", None, "per:np")]

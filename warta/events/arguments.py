@@ -545,9 +545,10 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
         return agent_noun_arguments(s, h, lex, target_preps)
     if form.noun:
         light = light_verb_arguments(s, h, lex, target_preps, agent_preps)
-        possessor = _first_group(s, slots["bare"])
         agent = _first_group(s, slots["agent"])
         target = _first_group(s, slots["target"])
+        # "kunjungannya ke Myanmar": the clitic names the possessor.
+        possessor = _first_group(s, slots["bare"]) or _clitic(s, h, target)
         if form.patient_noun and possessor and not target:
             # "penangkapan X", "pembunuhan X": the possessor is the one it was done to.
             target, possessor = possessor, []

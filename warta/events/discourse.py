@@ -111,14 +111,14 @@ class Discourse:
         out: dict[int, list[Mention]] = {}
         for i, w in enumerate(parse.words):
             low = w.lower()
-            if len(low) <= 7 or not low.endswith("nya") or parse.upos[i] != "VERB":
+            if len(low) <= 7 or not low.endswith("nya") or parse.upos[i] not in ("VERB", "NOUN"):
                 continue
             if low.startswith("di"):
                 if i and parse.upos[i - 1] in ("ADP", "SCONJ"):
                     continue
                 skip = self._patient_tokens(parse, i)
-            elif low.startswith("me"):
-                skip = set()
+            elif low.startswith("me") or parse.upos[i] == "NOUN":
+                skip = set()  # "kunjungannya ke Myanmar": his or her visit
             else:
                 continue
             before = [m for k in range(i) if k not in skip for m in actors.get(k, ()) if m.type == "PER"]
