@@ -623,3 +623,9 @@ def test_the_clitic_of_a_noun_trigger_names_its_possessor():
     # An arrest's clitic names the one arrested, not who arrested.
     ev = run("Nikolai Patrushev marah. Polisi membenarkan penangkapannya di Moskow.", [NP])
     assert actor_pairs(ev) == [("COERCE", None, "per:np")]
+
+
+def test_a_bare_phrase_before_the_verb_cut_off_by_a_comma_is_its_subject():
+    body = "Nikolai Patrushev bertemu Vladimir Putin di Moskow. Kedua pejabat itu, sebelumnya sudah membahas isu tersebut."
+    ev = run(body, [NP, PUTIN])
+    assert actor_pairs(ev) == [("CONSULT", "per:np", "per:putin")] * 2

@@ -575,6 +575,12 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
                  or shared_agent(s, h, agent_preps))
         target = _first_group(s, slots["target"])
         return Arguments(agent, target or patient, patient)
+    if not subject:
+        # "Kedua menlu itu, sebelumnya sudah membahas ...": a bare phrase before the verb,
+        # cut off by a comma, that the parser hung on it as an oblique is its subject.
+        fronted = [c for c in slots["bare"] if c < h and s.dep(c).startswith("obl")]
+        subject = _first_group(s, fronted)
+        slots["bare"] = [c for c in slots["bare"] if c not in fronted]
     subject = subject or inherited_subject(s, h) or linear_arguments(s, trig, h).sources
     if form.trigger.inverse:
         return Arguments(_first_group(s, slots["agent"]), subject, subject)
