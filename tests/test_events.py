@@ -629,3 +629,8 @@ def test_a_bare_phrase_before_the_verb_cut_off_by_a_comma_is_its_subject():
     body = "Nikolai Patrushev bertemu Vladimir Putin di Moskow. Kedua pejabat itu, sebelumnya sudah membahas isu tersebut."
     ev = run(body, [NP, PUTIN])
     assert actor_pairs(ev) == [("CONSULT", "per:np", "per:putin")] * 2
+
+
+def test_protesters_are_actors_not_protest_events():
+    ev = run("Beberapa demonstran tampak diamankan polisi di Jakarta.", [])
+    assert actor_pairs(ev) == [("COERCE", "polisi", "demonstran")]
