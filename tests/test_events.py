@@ -634,3 +634,11 @@ def test_a_bare_phrase_before_the_verb_cut_off_by_a_comma_is_its_subject():
 def test_protesters_are_actors_not_protest_events():
     ev = run("Beberapa demonstran tampak diamankan polisi di Jakarta.", [])
     assert actor_pairs(ev) == [("COERCE", "polisi", "demonstran")]
+
+
+def test_an_unnamed_group_illustrated_by_names_is_those_named():
+    egypt, turkey = ("Mesir", "COUNTRY", "cty:EGY"), ("Turki", "COUNTRY", "cty:TUR")
+    for body in ("Rusia meminta negara-negara Islam seperti Mesir dan Turki menghentikan serangan.",
+                 "Rusia meminta sejumlah negara, yakni Mesir dan Turki, menghentikan serangan."):
+        assert actor_pairs(run(body, [RUS, egypt, turkey])) == [("REQUEST", "cty:RUS", "cty:EGY"),
+                                                                 ("REQUEST", "cty:RUS", "cty:TUR")]

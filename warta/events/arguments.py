@@ -225,7 +225,27 @@ class Sentence:
             for m in self.actor_of(h):
                 if m not in out:
                     out.append(m)
+        if all(m.actor_id is None for m in out):
+            members = self.members_listed(max(t for h in heads for t in self.phrase(h)))
+            if members:
+                return members
         return self.listed_after(out)
+
+    def members_listed(self, last: int) -> list[Mention]:
+        """The named actors an unnamed phrase ending at token ``last`` is illustrated by
+        ("negara-negara Islam seperti Mesir, Bahrain dan Turki", "dua anak usaha Pertamina,
+        yakni Pertamina Agra Niaga dan El Nusa"): they are who took part."""
+        p, k = self.parse, last + 1
+        cues = self.lex.cues.get("member_cues", frozenset())
+        while k < len(p) and p.words[k] in (",", ":"):
+            k += 1
+        if k >= len(p) or self.word(k) not in cues:
+            return []
+        k += 1
+        while k < len(p) and p.words[k] in (",", ":"):
+            k += 1
+        first = [m for m in self.actors.get(k, ()) if m.actor_id is not None and m.type in ("PER", "COUNTRY", "ORG")]
+        return self.listed_after(first[:1]) if first else []
 
     def listed_after(self, group: list[Mention]) -> list[Mention]:
         """``group`` extended by the actors of its kind listed after it ("A, B, sekretaris C
