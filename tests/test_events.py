@@ -642,3 +642,8 @@ def test_an_unnamed_group_illustrated_by_names_is_those_named():
                  "Rusia meminta sejumlah negara, yakni Mesir dan Turki, menghentikan serangan."):
         assert actor_pairs(run(body, [RUS, egypt, turkey])) == [("REQUEST", "cty:RUS", "cty:EGY"),
                                                                  ("REQUEST", "cty:RUS", "cty:TUR")]
+
+
+def test_a_pronoun_refers_to_the_last_subject_before_an_object_named_after_it():
+    body = "Nikolai Patrushev tidak pernah bertemu Vladimir Putin. Ia hanya menelepon Min Aung Hlaing."
+    assert actor_pairs(run(body, [NP, PUTIN, MAH]))[-1] == ("CONSULT", "per:np", "per:mah")

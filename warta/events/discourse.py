@@ -175,10 +175,12 @@ class Discourse:
 
     def remember(self, sentence_actors: list[list[Mention]], subjects: list[list[Mention]],
                  event_pairs: list[tuple[Mention, Mention]]) -> None:
-        """Note what a sentence said: its groups of actors, its subjects and its two-party events."""
+        """Note what a sentence said: its groups of actors, its subjects and its two-party events.
+        A subject is noted last, so that "ia" or "dia" next refers to it before anyone the
+        sentence named after it ("Habil tidak memberikan uang kepada Kivlan. Ia hanya ...")."""
         sentence_actors = [[m for m in g if m.type != "LOC"] for g in sentence_actors]
         sentence_actors = [g for g in sentence_actors if g]
-        for group in subjects + sentence_actors:
+        for group in sentence_actors + subjects:
             people = [m for m in group if m.type == "PER"]
             for m in people:
                 if m in self.persons:
