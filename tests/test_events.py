@@ -647,3 +647,9 @@ def test_an_unnamed_group_illustrated_by_names_is_those_named():
 def test_a_pronoun_refers_to_the_last_subject_before_an_object_named_after_it():
     body = "Nikolai Patrushev tidak pernah bertemu Vladimir Putin. Ia hanya menelepon Min Aung Hlaing."
     assert actor_pairs(run(body, [NP, PUTIN, MAH]))[-1] == ("CONSULT", "per:np", "per:mah")
+
+
+def test_the_person_in_apposition_to_a_title_chain_is_the_actor():
+    ev = run("Sementara itu, Pimpinan Umum Posmetro Medan, Nikolai Patrushev meminta polisi bekerja profesional.",
+             [("Posmetro", "PER", "per:pm"), NP])
+    assert actor_pairs(ev) == [("REQUEST", "per:np", "polisi")]

@@ -137,7 +137,10 @@ class Sentence:
             return self.apposed_person(tokens[-1]) or [self.relative(i)]
         people = [m for m in found if m.type == "PER"] or self.apposed_person(tokens[-1])
         if people:
-            return people[:1]
+            # "Pimpinan Umum Posmetro Medan, Maranatha Tobing": the name in apposition is the
+            # person; a name inside the title chain is the tagger's guess.
+            apposed = [m for m in people for t in tokens if self.dep(t) == "appos" and m in self.actors.get(t, ())]
+            return (apposed or people)[:1]
         own = [m for m in self.actors.get(i, ()) if m.type != "LOC"]
         if not own and not found and self.dep(i) in SUBJECTS and self.parse.upos[i] == "PROPN":
             # A subject the tagger typed as a place that no place list knows is someone the
