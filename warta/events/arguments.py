@@ -139,7 +139,9 @@ class Sentence:
         if people:
             # "Pimpinan Umum Posmetro Medan, Maranatha Tobing": the name in apposition is the
             # person; a name inside the title chain is the tagger's guess.
-            apposed = [m for m in people for t in tokens if self.dep(t) == "appos" and m in self.actors.get(t, ())]
+            head_named = any(m.type == "PER" for m in self.actors.get(i, ()))
+            apposed = [] if head_named else [
+                m for m in people for t in tokens if self.dep(t) == "appos" and m in self.actors.get(t, ())]
             return (apposed or people)[:1]
         own = [m for m in self.actors.get(i, ()) if m.type != "LOC"]
         if not own and not found and self.dep(i) in SUBJECTS and self.parse.upos[i] == "PROPN":
