@@ -653,3 +653,8 @@ def test_the_person_in_apposition_to_a_title_chain_is_the_actor():
     ev = run("Sementara itu, Pimpinan Umum Posmetro Medan, Nikolai Patrushev meminta polisi bekerja profesional.",
              [("Posmetro", "PER", "per:pm"), NP])
     assert actor_pairs(ev) == [("REQUEST", "per:np", "polisi")]
+
+
+def test_the_staff_of_a_named_organisation_act_for_it():
+    ev = run("Penyidik KPK sudah memeriksa Nikolai Patrushev pada Senin.", [KPK, NP])
+    assert actor_pairs(ev) == [("ACCUSE", "org:kpk", "per:np")]

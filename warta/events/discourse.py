@@ -70,6 +70,10 @@ class Discourse:
                 if words[i] in place_groups and size == 1:
                     i += 1
                     continue  # "negara-negara tersebut" refers back; "negara-negara Asia Tenggara" is a group
+                org = actors.get(i + size, ())
+                if org and org[0].type == "ORG" and parse.starts[i + size] == org[0].start:
+                    i += size
+                    continue  # "penyidik KPK", "personel TNI": the organisation's staff act for it
                 text = " ".join(parse.words[i:i + size])
                 group = Mention(parse.starts[i], parse.ends[i + size - 1], None, text[:1].lower() + text[1:], "GROUP")
                 for k in range(i, i + size):
