@@ -658,3 +658,8 @@ def test_the_person_in_apposition_to_a_title_chain_is_the_actor():
 def test_the_staff_of_a_named_organisation_act_for_it():
     ev = run("Penyidik KPK sudah memeriksa Nikolai Patrushev pada Senin.", [KPK, NP])
     assert actor_pairs(ev) == [("ACCUSE", "org:kpk", "per:np")]
+
+
+def test_skipping_a_summons_refuses_whoever_summoned():
+    ev = run("Nikolai Patrushev mangkir dari panggilan penyidik KPK pada Senin.", [NP, KPK])
+    assert actor_pairs(ev) == [("REJECT", "per:np", "org:kpk")]
