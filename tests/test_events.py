@@ -663,3 +663,10 @@ def test_the_staff_of_a_named_organisation_act_for_it():
 def test_skipping_a_summons_refuses_whoever_summoned():
     ev = run("Nikolai Patrushev mangkir dari panggilan penyidik KPK pada Senin.", [NP, KPK])
     assert actor_pairs(ev) == [("REJECT", "per:np", "org:kpk")]
+
+
+def test_calling_on_someone_is_a_visit():
+    for verb in ("bertamu ke tempat", "menyambangi", "membesuk"):
+        ev = run(f"Nikolai Patrushev {verb} Vladimir Putin di Moskow.", [NP, PUTIN])
+        assert actor_pairs(ev) == [("CONSULT", "per:np", "per:putin")], verb
+        assert ev.row(0, named=True)["mode"] == "visit"
