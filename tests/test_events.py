@@ -670,3 +670,8 @@ def test_calling_on_someone_is_a_visit():
         ev = run(f"Nikolai Patrushev {verb} Vladimir Putin di Moskow.", [NP, PUTIN])
         assert actor_pairs(ev) == [("CONSULT", "per:np", "per:putin")], verb
         assert ev.row(0, named=True)["mode"] == "visit"
+
+
+def test_a_visit_to_an_office_is_a_visit_to_its_holder():
+    ev = run("Nikolai Patrushev mendatangi kantor PM Myanmar pada Senin.", [NP, MMR])
+    assert actor_pairs(ev) == [("CONSULT", "per:np", "PM Myanmar")]

@@ -151,6 +151,11 @@ class Sentence:
         orgs = [m for m in found if m.type == "ORG"]
         if not own and not orgs and self.is_title(i):
             return [self.office_holder(i, tokens)]
+        if not own and not orgs and self.word(i) in self.lex.cues.get("sites", frozenset()):
+            # "mendatangi kantor PM Singapura": the office holder whose office it is.
+            title = next((t for t in tokens if t > i and self.is_title(t)), None)
+            if title is not None:
+                return [self.office_holder(title, tokens)]
         return own or orgs[:1] or found[:1]
 
     def site_actor(self) -> list[Mention]:
