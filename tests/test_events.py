@@ -675,3 +675,10 @@ def test_calling_on_someone_is_a_visit():
 def test_a_visit_to_an_office_is_a_visit_to_its_holder():
     ev = run("Nikolai Patrushev mendatangi kantor PM Myanmar pada Senin.", [NP, MMR])
     assert actor_pairs(ev) == [("CONSULT", "per:np", "PM Myanmar")]
+
+
+def test_speech_tags_name_the_speaker_and_adjectives_do_not():
+    ev = run('"Rusia harus membuka akses media," tegas Nikolai Patrushev di Jakarta.', [NP, RUS])
+    assert actor_pairs(ev) == [("REQUEST", "per:np", "cty:RUS")]
+    ev = run("Rusia harus bertindak secara tegas Nikolai Patrushev soal itu.", [NP, RUS])
+    assert ev.height == 0

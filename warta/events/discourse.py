@@ -228,10 +228,21 @@ def speaker_of(parse: Parse, actors: dict[int, tuple[Mention, ...]], lex: Lexico
 _SPEAKER_REACH = 6  # sentences over which "..., lanjutnya" still refers to the speaker named before
 
 
+# A bare speech tag follows a quotation, a comma, the start of the sentence or one of these.
+_TAG_BEFORE = frozenset({"demikian", "begitu"})
+
+
+def _bare_tag(word: str) -> bool:
+    """A speech tag without a verbal prefix ("kata", "ujar", "tegas"), which may also be an
+    ordinary word; with a prefix ("mengatakan") or the clitic ("tegasnya") it is a verb of saying."""
+    return not word.startswith(("me", "ber", "di")) and not word.endswith("nya")
+
+
 def quoted_speakers(body: str, spans: list[tuple[int, int]], mentions: list[Mention], tokens, lex: Lexicon,
                     persons_before: list[list[Mention]]) -> list[list[Mention]]:
     """The speaker of each sentence, read from the words ("..., kata Kabid Humas Polda X"):
-    the actors named right after a verb of saying; after "katanya", "ujarnya" the speaker
+    the actors named right after a verb of saying (a bare tag such as "kata", "tegas" only
+    after a quotation, a comma or "demikian": "secara tegas" is no tag); after "katanya", "ujarnya" the speaker
     named last in the story's few sentences before (a quotation goes on: "..., lanjutnya"),
     else the person named last. A sentence of a quotation without its own verb of saying takes the speaker
     of the next sentence of the paragraph that has one ("Kalimat satu. Kalimat dua," kata X.)."""
@@ -246,6 +257,9 @@ def quoted_speakers(body: str, spans: list[tuple[int, int]], mentions: list[Ment
             word = tokens.words[i]
             if word not in saying and word != "menurut":
                 continue
+            if (_bare_tag(word) and i > lo and not body[tokens.ends[i - 1]:tokens.starts[i]].strip()
+                    and tokens.words[i - 1] not in _TAG_BEFORE):
+                continue  # "secara tegas", "sudah jelas": an adjective, not a speech tag
             if word.endswith("nya"):  # "katanya", "lanjutnya": the one who spoke
                 recent = named is not None and sid - named[0] <= _SPEAKER_REACH
                 found = named[1] if recent else persons_before[sid][-1:]
