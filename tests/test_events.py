@@ -682,3 +682,11 @@ def test_speech_tags_name_the_speaker_and_adjectives_do_not():
     assert actor_pairs(ev) == [("REQUEST", "per:np", "cty:RUS")]
     ev = run("Rusia harus bertindak secara tegas Nikolai Patrushev soal itu.", [NP, RUS])
     assert ev.height == 0
+
+
+def test_a_clash_is_an_attack_each_way_and_a_meeting_is_one_event():
+    israel, hamas = ("Israel", "COUNTRY", "cty:ISR"), ("Hamas", "ORG", "org:hamas")
+    for body in ("Israel dan Hamas terlibat pertikaian bersenjata sejak 2008.", "Israel dan Hamas bentrok di Gaza."):
+        assert sorted(actor_pairs(run(body, [israel, hamas]))) == [("ASSAULT", "cty:ISR", "org:hamas"),
+                                                                   ("ASSAULT", "org:hamas", "cty:ISR")]
+    assert actor_pairs(run("Israel dan Hamas bertemu di Gaza.", [israel, hamas])) == [("CONSULT", "cty:ISR", "org:hamas")]

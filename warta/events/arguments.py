@@ -452,8 +452,8 @@ def light_verb_arguments(s: Sentence, h: int, lex: Lexicon, target_preps: frozen
     slots = _slots(s, head, target_preps, agent_preps)
     if d in PASSIVE_SUBJECTS or s.word(head).startswith("di"):
         source = _first_group(s, slots["agent"] + slots["bare"])
-    else:
-        source = _first_group(s, slots["subj"]) or inherited_subject(s, head)
+    else:  # "X terlibat pertikaian": a ter- verb's subject takes part too
+        source = _first_group(s, slots["subj"] + slots["pass"]) or inherited_subject(s, head)
     target = _first_group(s, slots["target"])
     return Arguments(source, target, source)
 
@@ -586,6 +586,10 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
         if light is not None:
             source = source or light.sources
             target = target or light.targets
+            if len(source) >= 2 and not target:
+                mutual = _mutual(form, source)
+                if mutual is not None:
+                    return mutual
         else:
             received = receiving_arguments(s, h, lex, target_preps, agent_preps)
             if received is not None:
@@ -597,7 +601,9 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
         # terhadap Y") takes the arguments of the light verb that carries it.
         light = light_verb_arguments(s, h, lex, target_preps, agent_preps)
         if light is not None and (light.sources or light.targets):
-            return Arguments(light.sources, _first_group(s, slots["target"]) or light.targets, light.sources)
+            target = _first_group(s, slots["target"]) or light.targets
+            mutual = _mutual(form, light.sources) if len(light.sources) >= 2 and not target else None
+            return mutual or Arguments(light.sources, target, light.sources)
     subject = _first_group(s, slots["subj"])
     if form.passive:
         patient = _first_group(s, slots["pass"] + slots["subj"]) or inherited_subject(s, h)
@@ -624,6 +630,19 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
     target = (obj or marked or _first_group(s, slots["bare"])
               or _first_group(s, [c for k in s.kids(h, frozenset({"ccomp", "xcomp"})) for c in s.kids(k, SUBJECTS)])
               or _clitic(s, h, subject))
-    if form.trigger.type in SYMMETRIC and len(subject) >= 2 and not target:
-        return Arguments(subject[:1], subject[1:], subject)
+    if len(subject) >= 2 and not target:
+        mutual = _mutual(form, subject)
+        if mutual is not None:
+            return mutual
     return Arguments(subject, [t for t in target if t not in subject], subject)
+
+
+def _mutual(form, parties: list[Mention]) -> Arguments | None:
+    """Coordinated parties of a symmetric trigger with no other target act on each other: one
+    event for a meeting or agreement ("X dan Y bertemu"), and one each way for a clash an
+    entry marks symmetric ("Israel dan Hamas terlibat pertikaian"), where each side attacks."""
+    if form.trigger.type in SYMMETRIC:
+        return Arguments(parties[:1], parties[1:], parties)
+    if form.trigger.symmetric:
+        return Arguments(parties, parties, parties)  # every ordered pair; an actor never acts on itself
+    return None

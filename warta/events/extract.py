@@ -12,7 +12,7 @@ import polars as pl
 
 from warta.actors.ner_features import tokenize as word_and_punct_spans
 from warta.clean.metadata import find_dateline
-from warta.events.arguments import Arguments, Mention, Sentence, find_arguments, trigger_head
+from warta.events.arguments import SYMMETRIC, Arguments, Mention, Sentence, find_arguments, trigger_head
 from warta.events.codes import codes_for, confidence
 from warta.events.discourse import Discourse, quoted_speakers, speaker_of
 from warta.events.lexicon import Lexicon, Tokens, TriggerMatch, cue_words, find_triggers, get_lexicon, tokenize
@@ -272,6 +272,12 @@ def _key(m: Mention | None) -> str | None:
     return None if m is None else (m.actor_id or m.name.lower())
 
 
+def _one_way(c: _Candidate) -> bool:
+    """Whether a two-party event of this trigger has a direction of its own: a clash an entry
+    marks symmetric is one attack each way; a meeting or agreement is one event either way."""
+    return c.trig.form.trigger.symmetric and c.trig.form.trigger.type not in SYMMETRIC
+
+
 def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
     """One event per type and actor pair in a sentence: "kunjungan ... bertemu" is one meeting.
 
@@ -288,6 +294,9 @@ def _dedupe(cands: list[_Candidate]) -> list[_Candidate]:
                 continue
             ks = {_key(k.source), _key(k.target)} - {None}
             cs = {_key(c.source), _key(c.target)} - {None}
+            if cs == ks and len(cs) == 2 and _one_way(c) and (_key(c.source), _key(c.target)) != (
+                    _key(k.source), _key(k.target)):
+                continue  # a clash: each side attacks the other
             if cs <= ks:
                 twin = k
                 break
