@@ -690,3 +690,10 @@ def test_a_clash_is_an_attack_each_way_and_a_meeting_is_one_event():
         assert sorted(actor_pairs(run(body, [israel, hamas]))) == [("ASSAULT", "cty:ISR", "org:hamas"),
                                                                    ("ASSAULT", "org:hamas", "cty:ISR")]
     assert actor_pairs(run("Israel dan Hamas bertemu di Gaza.", [israel, hamas])) == [("CONSULT", "cty:ISR", "org:hamas")]
+
+
+def test_an_actorless_mention_takes_every_party_of_the_event_told_before():
+    israel, hamas = ("Israel", "COUNTRY", "cty:ISR"), ("Hamas", "ORG", "org:hamas")
+    ev = run("Israel dan Hamas bentrok di Gaza pada Senin. Pertikaian itu berlangsung dua hari.", [israel, hamas])
+    later = sorted(p for p, r in zip(actor_pairs(ev), ev.iter_rows(named=True)) if r["sentence_id"] == 1)
+    assert later == [("ASSAULT", "cty:ISR", "org:hamas"), ("ASSAULT", "org:hamas", "cty:ISR")]

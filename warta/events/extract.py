@@ -268,6 +268,19 @@ def _candidates(
     return _dedupe(out)
 
 
+def _told(sid: int, cands: list[_Candidate]) -> dict[str, tuple[int, Arguments]]:
+    """The actors of each type of event a sentence told, every party of it ("AS, Australia
+    dan Jepang meminta ...", a clash each way), for a later actorless mention of the event."""
+    out: dict[str, tuple[int, Arguments]] = {}
+    for c in cands:
+        _, args = out.setdefault(c.trig.form.trigger.type, (sid, Arguments([], [])))
+        if c.source is not None and c.source not in args.sources:
+            args.sources.append(c.source)
+        if c.target is not None and c.target not in args.targets:
+            args.targets.append(c.target)
+    return out
+
+
 def _key(m: Mention | None) -> str | None:
     return None if m is None else (m.actor_id or m.name.lower())
 
@@ -417,8 +430,7 @@ def _article_events(art: _Article, lex: Lexicon) -> list[dict]:
         sentence = Sentence(parsed, placed, lex, referents, discourse.clitic_persons(parsed, placed), speaker)
         recent = {t: args for t, (at, args) in told.items() if sid - at <= _ANAPHORA_SENTENCES}
         cands = _candidates(body, tokens, spans, sid, art.by_sentence[sid], sentence, dates, art.anchor, lex, recent)
-        for c in cands:
-            told[c.trig.form.trigger.type] = (sid, Arguments([c.source] if c.source else [], [c.target] if c.target else []))
+        told.update(_told(sid, cands))
         for c in cands:
             events.append(_row(c, art.row["article_id"], body, spans, art.anchor, art.row.get("dateline"), loc_spans, lex))
         # Remember the sentence's actor groups: one per phrase head that carries an actor.
