@@ -44,7 +44,7 @@ EVAL_DIR = ROOT / "tests" / "golden" / "events_eval"
 DEFAULT_CORPORA = ROOT.parent / "shared" / "corpora"
 
 
-CONFIDENCE_FLOORS = (0.0, 0.4, 0.5, 0.6, 0.7)
+CONFIDENCE_FLOORS = (0.0, 0.3, 0.4, 0.5, 0.6)
 
 
 def annotation_files(split: str) -> list[Path]:

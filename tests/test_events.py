@@ -697,3 +697,13 @@ def test_an_actorless_mention_takes_every_party_of_the_event_told_before():
     ev = run("Israel dan Hamas bentrok di Gaza pada Senin. Pertikaian itu berlangsung dua hari.", [israel, hamas])
     later = sorted(p for p, r in zip(actor_pairs(ev), ev.iter_rows(named=True)) if r["sentence_id"] == 1)
     assert later == [("ASSAULT", "cty:ISR", "org:hamas"), ("ASSAULT", "org:hamas", "cty:ISR")]
+
+
+def test_borrowed_actors_lower_the_confidence():
+    from warta.events.codes import confidence
+
+    assert confidence(0.8, True, True, "sentence", False, borrowed=True) < confidence(0.8, True, True, "sentence", False)
+    israel, hamas = ("Israel", "COUNTRY", "cty:ISR"), ("Hamas", "ORG", "org:hamas")
+    ev = run("Israel dan Hamas bentrok di Gaza pada Senin. Pertikaian itu berlangsung dua hari.", [israel, hamas])
+    first, later = (max(r["confidence"] for r in ev.iter_rows(named=True) if r["sentence_id"] == s) for s in (0, 1))
+    assert later < first

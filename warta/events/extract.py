@@ -73,6 +73,7 @@ class _Candidate:
     date: DateMention | None
     date_source: str | None
     split: int  # 0 for the first event of a trigger, then 1, 2, ...
+    borrowed: bool = False  # an actor comes from the event told before, not from this sentence
 
 
 def local_anchor(published_at, body: str) -> dt.date | None:
@@ -229,13 +230,15 @@ def _candidates(
         if sentence is not None and not args.targets and trig.form.trigger.type in _SITE_TYPES:
             # "unjuk rasa di depan Gedung KPK": a protest is aimed at the institution it goes to.
             args = replace(args, targets=sentence.site_actor())
+        borrowed = False
         if not args.sources and not args.targets:
-            args = recent.get(trig.form.trigger.type) or args  # "Aksi ini ...": the event told before
+            told = recent.get(trig.form.trigger.type)  # "Aksi ini ...": the event told before
+            args, borrowed = (told, True) if told is not None else (args, False)
         elif not args.sources and (told := recent.get(trig.form.trigger.type)) is not None:
             # "KPK menahan Nyono. ... Nyono digelandang ke mobil tahanan": an agentless report
             # of what was just done to the same one was done by the same hands.
             if {_key(m) for m in told.targets} & {_key(m) for m in args.targets}:
-                args = replace(args, sources=told.sources)
+                args, borrowed = replace(args, sources=told.sources), True
         if not args.sources and not args.targets:
             continue
         if trig.form.trigger.requires_target and not args.targets:
@@ -261,7 +264,7 @@ def _candidates(
                 out.append(
                     _Candidate(
                         trig, sid, src, tgt, n_actors, negated, future, reported,
-                        mode_of(trig, negated, future), context, date, date_source, k,
+                        mode_of(trig, negated, future), context, date, date_source, k, borrowed,
                     )
                 )
                 k += 1
@@ -491,7 +494,7 @@ def _row(
         "reported": c.reported,
         "confidence": confidence(
             c.trig.form.trigger.weight, c.source is not None, c.target is not None, date_source, c.reported,
-            c.trig.form.noun,
+            c.trig.form.noun, c.borrowed,
         ),
         "cluster_id": None,
     }
