@@ -367,6 +367,19 @@ def without_dateline(body: str) -> str:
     return body[:start] + " " * dateline.end + body[start + dateline.end:]
 
 
+_QUOTES = frozenset('"“”')
+
+
+def _may_have_speaker(body: str, tokens: Tokens, spans: list[tuple[int, int]], sid: int, lex: Lexicon) -> bool:
+    """Whether sentence ``sid`` may have a speaker: a quotation mark, a verb of saying or
+    "menurut" in it or in the two after it (a quotation's tag may close a later sentence)."""
+    a, b = spans[sid][0], spans[min(sid + 2, len(spans) - 1)][1]
+    if any(q in body[a:b] for q in _QUOTES):
+        return True
+    saying = lex.cues.get("saying", frozenset()) | lex.cues.get("reported", frozenset())
+    return any(w in saying for w in tokens.words[tokens.index_at(a):tokens.index_at(b)])
+
+
 def _prepare(row: dict, mention_rows: list[dict], names: dict[str, str], lex: Lexicon) -> _Article | None:
     """Find an article's triggers and the sentences worth parsing: those with a trigger and
     an actor mention, an unnamed group or a reference word."""
@@ -383,7 +396,10 @@ def _prepare(row: dict, mention_rows: list[dict], names: dict[str, str], lex: Le
     mentions = _clean_mentions(mention_rows, names, body)
     by_sentence: dict[int, list[TriggerMatch]] = {}
     for t in trigs:
-        by_sentence.setdefault(sentence_index(spans, t.start), []).append(t)
+        sid = sentence_index(spans, t.start)
+        if t.form.trigger.by_speaker and not _may_have_speaker(body, tokens, spans, sid, lex):
+            continue  # "harus" with no one speaking is no demand: not worth a parse
+        by_sentence.setdefault(sid, []).append(t)
     mention_starts = sorted(m.start for m in mentions)
     actor_words = lex.cues.get("groups", frozenset()) | lex.cues.get("actor_words", frozenset())
     active = []
