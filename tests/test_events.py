@@ -707,3 +707,10 @@ def test_borrowed_actors_lower_the_confidence():
     ev = run("Israel dan Hamas bentrok di Gaza pada Senin. Pertikaian itu berlangsung dua hari.", [israel, hamas])
     first, later = (max(r["confidence"] for r in ev.iter_rows(named=True) if r["sentence_id"] == s) for s in (0, 1))
     assert later < first
+
+
+def test_a_trigger_in_a_conditional_clause_is_no_event():
+    assert run("Rusia siap membalas jika Myanmar melakukan serangan terhadap mereka.", [RUS, MMR]).height == 0
+    # The condition ends at the comma: what follows it happened.
+    ev = run("Jika perlu, Rusia menyerang Myanmar pada Senin.", [RUS, MMR])
+    assert actor_pairs(ev) == [("ASSAULT", "cty:RUS", "cty:MMR")]

@@ -189,6 +189,21 @@ def _pick_date(
 _TOPIC_TAKERS = frozenset({"CONSULT", "AGREE"})
 
 
+_CONDITION_REACH = 8  # words back from a trigger to the "jika" of its clause
+
+
+def _hypothetical(body: str, tokens: Tokens, trig: TriggerMatch, tok_lo: int, lex: Lexicon) -> bool:
+    """Whether the trigger is in a conditional clause ("jika AS melakukan serangan",
+    `cues.conditional`): what would happen if, not what happened. The clause ends at a comma."""
+    conditional = lex.cues.get("conditional", frozenset())
+    for k in range(trig.tok_start - 1, max(tok_lo, trig.tok_start - _CONDITION_REACH) - 1, -1):
+        if "," in body[tokens.ends[k]:tokens.starts[k + 1]]:
+            return False
+        if tokens.words[k] in conditional:
+            return True
+    return False
+
+
 def _is_topic(trig: TriggerMatch, trigs: list[TriggerMatch], tokens: Tokens) -> bool:
     """Whether the noun trigger ``trig`` is the topic of a talk or agreement just before it."""
     if not trig.form.noun:
@@ -227,6 +242,8 @@ def _candidates(
         args = find_arguments(sentence, trig, heads) if sentence else Arguments([], [], [])
         if args is None or _is_topic(trig, trigs, tokens):
             continue
+        if _hypothetical(body, tokens, trig, tok_lo, lex):
+            continue  # "jika AS melakukan serangan": what would happen, not what happened
         if sentence is not None and not args.targets and trig.form.trigger.type in _SITE_TYPES:
             # "unjuk rasa di depan Gedung KPK": a protest is aimed at the institution it goes to.
             args = replace(args, targets=sentence.site_actor())
