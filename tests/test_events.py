@@ -714,3 +714,8 @@ def test_a_trigger_in_a_conditional_clause_is_no_event():
     # The condition ends at the comma: what follows it happened.
     ev = run("Jika perlu, Rusia menyerang Myanmar pada Senin.", [RUS, MMR])
     assert actor_pairs(ev) == [("ASSAULT", "cty:RUS", "cty:MMR")]
+
+
+def test_a_body_and_the_country_it_is_named_after_are_one_side():
+    army = ("Angkatan Bersenjata Myanmar", "ORG", "org:tatmadaw")
+    assert run("Angkatan Bersenjata Myanmar dan Myanmar terlibat pertikaian.", [army, MMR]).height == 0

@@ -276,7 +276,7 @@ def _candidates(
         k = 0
         for src in sources:
             for tgt in targets:
-                if src is not None and tgt is not None and _key(src) == _key(tgt):
+                if src is not None and tgt is not None and _same_side(src, tgt):
                     continue
                 out.append(
                     _Candidate(
@@ -299,6 +299,15 @@ def _told(sid: int, cands: list[_Candidate]) -> dict[str, tuple[int, Arguments]]
         if c.target is not None and c.target not in args.targets:
             args.targets.append(c.target)
     return out
+
+
+def _same_side(a: Mention, b: Mention) -> bool:
+    """Whether two actors are one side: the same actor, or a body and the country or
+    organisation it is named after ("Angkatan Bersenjata Irak" and "Irak")."""
+    if _key(a) == _key(b):
+        return True
+    x, y = sorted((a.name.lower(), b.name.lower()), key=len)
+    return y.endswith(" " + x)
 
 
 def _key(m: Mention | None) -> str | None:
