@@ -369,9 +369,14 @@ LEE = ("Lee Hsien Loong", "PER", "per:lhl")
 KPK = ("KPK", "ORG", "org:kpk")
 
 
+def actor_pairs(ev: pl.DataFrame) -> list[tuple]:
+    """(type, actor1, actor2) of each event in row order; an unnamed actor by its name."""
+    return [(r["event_type"], r["actor1_id"] or r["actor1_name"], r["actor2_id"] or r["actor2_name"])
+            for r in ev.iter_rows(named=True)]
+
+
 def pairs(ev: pl.DataFrame) -> list[tuple]:
-    return sorted((r["event_type"], r["actor1_id"] or r["actor1_name"], r["actor2_id"] or r["actor2_name"])
-                  for r in ev.iter_rows(named=True))
+    return sorted(actor_pairs(ev))
 
 
 def test_agent_nouns_count_only_as_what_someone_becomes():
@@ -529,11 +534,6 @@ def test_a_hope_addressed_to_someone_is_a_request_and_a_hope_alone_is_not():
 def test_antara_a_few_words_after_a_noun_trigger_names_both_parties():
     ev = run("Selanjutnya, kerja sama bidang pendidikan antara Nikolai Patrushev dan Min Aung Hlaing.", [NP, MAH])
     assert pairs(ev) == [("COOPERATE", "per:np", "per:mah")]
-
-
-def actor_pairs(ev: pl.DataFrame) -> list[tuple]:
-    return [(r["event_type"], r["actor1_id"] or r["actor1_name"], r["actor2_id"] or r["actor2_name"])
-            for r in ev.iter_rows(named=True)]
 
 
 def test_an_agentless_report_of_what_was_just_done_to_the_same_one_keeps_its_agent():
