@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from warta.events.lexicon import Lexicon, TriggerMatch
+from warta.events.lexicon import Form, Lexicon, TriggerMatch
 from warta.events.locations import is_known_place
 from warta.text.syntax import Parse
 
@@ -637,7 +637,7 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
     return Arguments(subject, [t for t in target if t not in subject], subject)
 
 
-def _mutual(form, parties: list[Mention]) -> Arguments | None:
+def _mutual(form: Form, parties: list[Mention]) -> Arguments | None:
     """Coordinated parties of a symmetric trigger with no other target act on each other: one
     event for a meeting or agreement ("X dan Y bertemu"), and one each way for a clash an
     entry marks symmetric ("Israel dan Hamas terlibat pertikaian"), where each side attacks."""

@@ -240,12 +240,15 @@ def _bare_tag(word: str) -> bool:
 
 def quoted_speakers(body: str, spans: list[tuple[int, int]], mentions: list[Mention], tokens, lex: Lexicon,
                     persons_before: list[list[Mention]]) -> list[list[Mention]]:
-    """The speaker of each sentence, read from the words ("..., kata Kabid Humas Polda X"):
-    the actors named right after a verb of saying (a bare tag such as "kata", "tegas" only
-    after a quotation, a comma or "demikian": "secara tegas" is no tag); after "katanya", "ujarnya" the speaker
-    named last in the story's few sentences before (a quotation goes on: "..., lanjutnya"),
-    else the person named last. A sentence of a quotation without its own verb of saying takes the speaker
-    of the next sentence of the paragraph that has one ("Kalimat satu. Kalimat dua," kata X.)."""
+    """The speaker of each sentence, read from the words ("..., kata Kabid Humas Polda X").
+
+    * The actors named right after a verb of saying; a bare tag such as "kata" or "tegas"
+      counts only after a quotation, a comma or "demikian" ("secara tegas" is no tag).
+    * After "katanya", "lanjutnya": the speaker named in the few sentences before (a
+      quotation goes on), else the person named last.
+    * A sentence of a quotation without its own verb of saying: the speaker of the next
+      sentence of the paragraph that has one ("Kalimat satu. Kalimat dua," kata X.).
+    """
     saying = lex.cues.get("saying", frozenset())
     addressee = lex.cues.get("after_speaker", frozenset())
     own: list[list[Mention]] = []
