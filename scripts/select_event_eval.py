@@ -32,13 +32,13 @@ ROOT = Path(__file__).resolve().parents[1]
 # outlet -> (corpus file, articles to take)
 SPLITS = {
     "dev": {
-        "detik": ("detik-1000.jsonl", 11),
-        "kompas": ("clickid-news.jsonl", 11),
-        "okezone": ("clickid-news.jsonl", 11),
-        "tribunnews": ("clickid-news.jsonl", 11),
-        "pos_metro": ("clickid-news.jsonl", 11),
-        "cnn indonesia": ("indosum-dev.jsonl", 11),
-        "kumparan": ("indosum-dev.jsonl", 11),
+        "detik": ("detik-1000.jsonl", 15),
+        "kompas": ("clickid-news.jsonl", 15),
+        "okezone": ("clickid-news.jsonl", 15),
+        "tribunnews": ("clickid-news.jsonl", 15),
+        "pos_metro": ("clickid-news.jsonl", 15),
+        "cnn indonesia": ("indosum-dev.jsonl", 15),
+        "kumparan": ("indosum-dev.jsonl", 15),
     },
     "test": {
         "tempo": ("clickid-news.jsonl", 8),

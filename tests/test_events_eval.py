@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "tests" / "golden" / "events_eval"
 CORPORA = Path(get_settings().shared_dir) / "corpora"
 # Floors a little under what the dev split measures (docs/events.md): a drop fails the build.
-FLOORS = {"strict_p": 0.39, "strict_r": 0.27, "lenient_r": 0.50}
+FLOORS = {"strict_p": 0.38, "strict_r": 0.26, "lenient_r": 0.48}
 
 
 def _script(name: str):
