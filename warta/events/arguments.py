@@ -81,6 +81,7 @@ class Sentence:
 
     def __post_init__(self) -> None:
         self._groups: dict[int, list[Mention]] = {}
+        self._titles = self.lex.cues.get("titles", frozenset()) | self.lex.cues.get("offices", frozenset())
         self.parse = fronted_clause_subject(self.parse, frozenset(self.actors))
         self.children = [[] for _ in range(len(self.parse))]
         for j, h in enumerate(self.parse.heads):
@@ -174,8 +175,7 @@ class Sentence:
 
     def is_title(self, i: int) -> bool:
         """A capitalised title word ("Menlu", "Presiden"): it names an office, as in "Menlu Belanda"."""
-        titles = self.lex.cues.get("titles", frozenset()) | self.lex.cues.get("offices", frozenset())
-        return self.word(i) in titles and self.parse.words[i][:1].isupper()
+        return self.word(i) in self._titles and self.parse.words[i][:1].isupper()
 
     def apposed_person(self, last: int) -> list[Mention]:
         """A person named right after a phrase and a comma ("Menlu Yordania, Ayman Safadi"),
@@ -315,10 +315,15 @@ def fronted_clause_subject(p: Parse, actor_tokens: frozenset[int]) -> Parse:
     return replace(p, heads=tuple(heads), deps=tuple(deps))
 
 
+def trigger_tokens(p: Parse, trig: TriggerMatch) -> list[int]:
+    """The tokens of ``p`` the trigger covers, in order."""
+    return [i for i in range(len(p)) if p.starts[i] < trig.end and trig.start < p.ends[i]]
+
+
 def trigger_head(s: Sentence, trig: TriggerMatch) -> int | None:
     """The token of the trigger whose head lies outside it (the trigger's syntactic head)."""
     p = s.parse
-    inside = [i for i in range(len(p)) if p.starts[i] < trig.end and trig.start < p.ends[i]]
+    inside = trigger_tokens(p, trig)
     if not inside:
         return None
     for i in inside:
@@ -514,8 +519,8 @@ def linear_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments:
     in its clause (not after a preposition) and the nearest after it (directly, or after a
     target preposition)."""
     p = s.parse
-    first = min(i for i in range(len(p)) if p.starts[i] < trig.end and trig.start < p.ends[i])
-    last = max(i for i in range(len(p)) if p.starts[i] < trig.end and trig.start < p.ends[i])
+    covered = trigger_tokens(p, trig)
+    first, last = covered[0], covered[-1]
     target_preps = s.lex.cues.get("target_preps", frozenset()) | frozenset(trig.form.trigger.target_preps)
     source: list[Mention] = []
     for i in range(first - 1, -1, -1):
@@ -548,7 +553,7 @@ def _antara_after(s: Sentence, trig: TriggerMatch) -> list[int]:
     if not trig.form.noun:
         return []
     p = s.parse
-    last = max(i for i in range(len(p)) if p.starts[i] < trig.end and trig.start < p.ends[i])
+    last = trigger_tokens(p, trig)[-1]
     for i in range(last + 1, min(last + 1 + ANTARA_REACH, len(p))):
         if s.word(i) in CLAUSE_BREAK:
             return []
@@ -566,7 +571,7 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
     if form.noun and form.trigger.type in FROM_SOURCE and "dari" not in target_preps:
         agent_preps |= {"dari"}  # "kecaman dari Havana", "dukungan dari Jepang": who it comes from
     p = s.parse
-    inside = tuple(i for i in range(len(p)) if p.starts[i] < trig.end and trig.start < p.ends[i] and i != h)
+    inside = tuple(i for i in trigger_tokens(p, trig) if i != h)
     slots = _slots(s, h, target_preps, agent_preps, inside)
     pair = _first_group(s, slots["antara"] or _antara_after(s, trig))
     if pair:

@@ -60,11 +60,12 @@ class Discourse:
                 actors.setdefault(i, (m,))
         groups = self.words("groups")
         place_groups = self.words("place_groups")
+        group_words = groups | place_groups
         words = [w.lower() for w in parse.words]
         i = 0
         while i < len(parse):
             two = " ".join(words[i:i + 2])
-            size = 2 if i + 1 < len(parse) and two in groups else 1 if words[i] in groups | place_groups else 0
+            size = 2 if i + 1 < len(parse) and two in groups else 1 if words[i] in group_words else 0
             if size and not any(k in actors for k in range(i, i + size)):
                 size = self._group_size(parse, words, actors, i, size)
                 if words[i] in place_groups and size == 1:
