@@ -719,3 +719,24 @@ def test_a_trigger_in_a_conditional_clause_is_no_event():
 def test_a_body_and_the_country_it_is_named_after_are_one_side():
     army = ("Angkatan Bersenjata Myanmar", "ORG", "org:tatmadaw")
     assert run("Angkatan Bersenjata Myanmar dan Myanmar terlibat pertikaian.", [army, MMR]).height == 0
+
+
+def test_a_request_for_an_outcome_is_of_the_subject_of_its_clause():
+    for body in ("Nikolai Patrushev mengajak agar Rusia dan Myanmar bisa solid.",
+                 "Untuk itu, Nikolai Patrushev meminta supaya Rusia menghentikan serangan."):
+        pairs = actor_pairs(run(body, [NP, RUS, MMR]))
+        assert pairs[0] == ("REQUEST", "per:np", "cty:RUS"), body
+    # A passive clause's subject is what is asked for, not who is asked.
+    ev = run("Nikolai Patrushev meminta agar Vladimir Putin dibebaskan.", [NP, PUTIN])
+    assert ("REQUEST", "per:np", "per:putin") not in actor_pairs(ev)
+
+
+def test_a_name_after_a_comma_is_no_apposition_of_a_demonstrative():
+    ev = run("Untuk itu, Nikolai Patrushev mengajak Min Aung Hlaing berunding.", [NP, MAH])
+    assert actor_pairs(ev)[0] == ("REQUEST", "per:np", "per:mah")
+
+
+def test_a_noun_trigger_naming_the_kind_of_a_document_takes_the_documents_arguments():
+    ev = run("KPK mengirimkan surat panggilan untuk Nikolai Patrushev ke rumahnya.", [KPK, NP])
+    assert actor_pairs(ev) == [("REQUEST", "org:kpk", "per:np")]
+

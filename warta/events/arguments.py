@@ -136,7 +136,10 @@ class Sentence:
             # "putra Setnov, Rheza Herwindo", "istri korban": the relative, not the one named
             # (inside a sentence, a capitalised "Anak Agung" is part of a name).
             return self.apposed_person(tokens[-1]) or [self.relative(i)]
-        people = [m for m in found if m.type == "PER"] or self.apposed_person(tokens[-1])
+        # Only a noun phrase has an apposition: in "Untuk itu, Gatot mengajak" the name after
+        # the comma is the next clause's subject.
+        nominal = self.parse.upos[i] in ("NOUN", "PROPN")
+        people = [m for m in found if m.type == "PER"] or (self.apposed_person(tokens[-1]) if nominal else [])
         if people:
             # "Pimpinan Umum Posmetro Medan, Maranatha Tobing": the name in apposition is the
             # person; a name inside the title chain is the tagger's guess.
@@ -580,6 +583,14 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
         return agent_noun_arguments(s, h, lex, target_preps)
     if form.noun:
         light = light_verb_arguments(s, h, lex, target_preps, agent_preps)
+        carrier = document_noun(s, h)
+        if carrier is not None:
+            # "mengirimkan surat panggilan untuk Dwina": the phrase of the noun the trigger
+            # names the kind of holds its arguments.
+            light = light or light_verb_arguments(s, carrier, lex, target_preps, agent_preps)
+            around = _slots(s, carrier, target_preps, frozenset({"oleh"}), (h,))
+            slots["agent"] += around["agent"]
+            slots["target"] += around["target"]
         agent = _first_group(s, slots["agent"])
         target = _first_group(s, slots["target"])
         # "kunjungannya ke Myanmar": the clitic names the possessor.
@@ -634,12 +645,41 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
         obj = []
     target = (obj or marked or _first_group(s, slots["bare"])
               or _first_group(s, [c for k in s.kids(h, frozenset({"ccomp", "xcomp"})) for c in s.kids(k, SUBJECTS)])
+              or (demanded_of(s, h) if form.trigger.type == "REQUEST" else [])
               or _clitic(s, h, subject))
     if len(subject) >= 2 and not target:
         mutual = _mutual(form, subject)
         if mutual is not None:
             return mutual
     return Arguments(subject, [t for t in target if t not in subject], subject)
+
+
+def document_noun(s: Sentence, h: int) -> int | None:
+    """The noun a noun trigger at ``h`` says the kind of ("surat panggilan", "nota protes"),
+    if it modifies one directly, without a preposition."""
+    head = s.parse.heads[h]
+    if head == h or head > h or s.dep(h) not in ("nmod", "compound") or s.case_of(h) is not None:
+        return None
+    return head if s.parse.upos[head] == "NOUN" else None
+
+
+def demanded_of(s: Sentence, h: int) -> list[Mention]:
+    """Who a request at ``h`` is of, when it names an outcome ("meminta agar perusahaan tidak
+    memanen", "mengajak supaya TNI dan Polri solid"): the subject of the clause marked by a
+    *purpose* conjunction. Parsers hang it either as a clause with that mark or as an oblique
+    with the conjunction as its case. A passive clause's subject is not asked ("agar para
+    sopir diangkat")."""
+    purpose = s.lex.cues.get("purpose", frozenset())
+    for c in s.children[h]:
+        if c <= h:
+            continue
+        d = s.dep(c)
+        if d.startswith("obl") and s.case_of(c) in purpose:
+            return _first_group(s, [c])
+        marks = [m for m in s.children[c] if s.dep(m) in ("mark", "case") and s.word(m) in purpose]
+        if marks and d in ("advcl", "ccomp", "xcomp", "conj"):
+            return _first_group(s, s.kids(c, SUBJECTS))
+    return []
 
 
 def _mutual(form: Form, parties: list[Mention]) -> Arguments | None:
