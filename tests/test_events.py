@@ -740,3 +740,12 @@ def test_a_noun_trigger_naming_the_kind_of_a_document_takes_the_documents_argume
     ev = run("KPK mengirimkan surat panggilan untuk Nikolai Patrushev ke rumahnya.", [KPK, NP])
     assert actor_pairs(ev) == [("REQUEST", "org:kpk", "per:np")]
 
+
+
+def test_a_title_closed_by_a_demonstrative_is_the_person_named_before():
+    body = ("Nikolai Patrushev tiba di Moskow pada Senin. "
+            "Menlu 55 tahun itu kemudian bertemu Vladimir Putin di Kremlin.")
+    assert actor_pairs(run(body, [NP, PUTIN])) == [("CONSULT", "per:np", "per:putin")]
+    # Without the demonstrative the title names an office, not the person before.
+    body = "Nikolai Patrushev tiba di Moskow pada Senin. Menlu Rusia kemudian bertemu Vladimir Putin."
+    assert actor_pairs(run(body, [NP, PUTIN, RUS]))[0][1] != "per:np"

@@ -25,6 +25,8 @@ from warta.events.lexicon import Lexicon
 from warta.text.syntax import Parse
 
 RECENT = 6  # actors remembered of each kind
+# Words between a title and its demonstrative in a definite description ("Menlu 55 tahun itu").
+_DESCRIPTION = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
 @dataclass
@@ -80,7 +82,7 @@ class Discourse:
                 for k in range(i, i + size):
                     actors[k] = (group,)
             i += max(size, 1)
-        referents = set()
+        referents = set(self._definite_persons(parse, words, actors))
         reference_words = self.reference_words()
         for i, w in enumerate(words):
             if i in actors or w not in reference_words:
@@ -90,6 +92,27 @@ class Discourse:
                 actors[i] = tuple(ref)
                 referents.add(i)
         return actors, frozenset(referents)
+
+    def _definite_persons(self, parse: Parse, words: list[str], actors: dict[int, tuple[Mention, ...]]) -> list[int]:
+        """Place the last person named on a title or person noun that a demonstrative closes
+        ("Menlu 55 tahun itu", "pria tersebut", "Menlu Yordania itu"): a definite description
+        refers back. Returns the tokens placed."""
+        if not self.persons:
+            return []
+        heads = self.words("titles") | self.words("person_nouns")
+        definite = self.words("definite")
+        out = []
+        for i, w in enumerate(words):
+            if w not in heads or i in actors:
+                continue
+            for k in range(i + 1, min(i + 5, len(parse))):
+                if words[k] in definite:
+                    actors[i] = (self.persons[-1],)
+                    out.append(i)
+                    break
+                if parse.upos[k] not in _DESCRIPTION or any(m.type == "PER" for m in actors.get(k, ())):
+                    break
+        return out
 
     def _group_size(self, parse: Parse, words: list[str], actors: dict[int, tuple[Mention, ...]],
                     i: int, size: int) -> int:
