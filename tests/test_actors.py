@@ -138,6 +138,16 @@ def test_acronym_with_english_name_maps_three_forms_to_one_actor() -> None:
     assert len(set(m["actor_id"])) == 1 and m.height == 4
 
 
+def test_acronyms_defined_in_lower_case_name_a_group() -> None:
+    m, _ = run("Ribuan awak mobil tangki (AMT) mogok sejak Senin. AMT menuntut kenaikan upah.")
+    assert ids_of(m, "AMT") == ids_of(m, "awak mobil tangki") and len(ids_of(m, "AMT")) == 1
+    # Every initial must count, and the words must name a body or a group of people.
+    m, _ = run("Harga bahan bakar minyak (BBM) naik. Kami menolak kenaikan BBM.")
+    assert m.filter(pl.col("type") == "ORG").is_empty()
+    m, _ = run("Sopir yang tergabung dalam awak tangki (AMT) mogok.")
+    assert ids_of(m, "awak tangki") == set()
+
+
 def test_acronym_drops_leading_titles() -> None:
     m, _ = run("Ekonom Universitas Negeri Lampung (UNL) Budi Santoso menilai. UNL setuju.")
     assert ids_of(m, "UNL") == ids_of(m, "Universitas Negeri Lampung")

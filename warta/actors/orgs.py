@@ -162,6 +162,25 @@ def _acronym_suffix(words: list[str], acr: str) -> list[str]:
     return words
 
 
+_LONG_WORD = re.compile(r"[A-Za-z][a-z\-]*")
+
+
+def _lowercase_long_form(head: str, acr: str) -> list[str]:
+    """The words, the first one lower-case, right before an acronym whose initials spell it
+    exactly: "awak mobil tangki (AMT)", "kelompok kriminal bersenjata (KKB)", "pekerja
+    migran Indonesia (PMI)". Only as many words as the acronym has letters count."""
+    tail: list[str] = []
+    for w in reversed(head[-160:].split()):
+        if not _LONG_WORD.fullmatch(w):
+            return []
+        tail.insert(0, w)
+        if sum(1 for x in tail if x not in name_connectors()) == len(acr):
+            break
+    if len(tail) < 2 or not tail[0].islower() or tail[0] in name_connectors():
+        return []
+    return tail if _initials(tail) == acr.upper() else []
+
+
 def acronyms(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
               gaz: Gazetteer) -> None:
     """Learn "Long Name (ACR)" definitions and map every use of ACR to the long name."""
@@ -178,12 +197,13 @@ def acronyms(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
             actor = long_m.actor
         else:
             lb = _LONG_BEFORE.search(head[-200:])
-            if not lb:
-                continue
-            words = lb.group(1).split()
-            while words and words[0] in name_connectors():
-                words.pop(0)
-            words = _acronym_suffix(words, acr)
+            if lb:
+                words = lb.group(1).split()
+                while words and words[0] in name_connectors():
+                    words.pop(0)
+                words = _acronym_suffix(words, acr)
+            else:
+                words = _lowercase_long_form(head, acr)
             if len(words) < 2:
                 continue
             text = " ".join(words)
