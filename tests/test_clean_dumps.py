@@ -33,6 +33,14 @@ def test_comma_joined_paragraphs_come_apart():
     assert "Rp 1,5 juta" in paragraphs[4]
 
 
+def test_joins_with_a_space_beside_the_comma_come_apart_too():
+    text = ("Myanmar membantah tuduhan itu. ,Akan tetapi, upaya repatriasi gagal. ,Myanmar menyalahkan Bangladesh. "
+            ",Sebagian ditanya soal nama pimpinan KPK., Yanti tidak tahu. Ia membeli buku, pena, dll., dan pulang.")
+    paragraphs = split_comma_joins(text).split("\n\n")
+    assert [p.split()[0] for p in paragraphs] == ["Myanmar", "Akan", "Myanmar", "Sebagian", "Yanti"]
+    assert paragraphs[-1].endswith("pena, dll., dan pulang.")  # a list's "dll.," is no join
+
+
 def test_sentences_are_recoverable_after_the_repair():
     body = clean_document({"format": "jsonl-text", "text": COMMAS})["body"]
     sentences = [body[s:e] for s, e in sentence_spans(body)]

@@ -26,7 +26,8 @@ from warta.text.decoding import repair_mac_roman
 
 # A sentence end (maybe closed by a quote or bracket), then the boundary comma(s), then the
 # next paragraph's first character with no space between: a scraper's join, not "dll., dan".
-_JOIN = re.compile(r"""([.!?…:]["'”’)\]]?)\s*,+(?=["“‘(\[]?[\w‚])""")
+# With a space after the comma ("KPK., Yanti") only a capital may follow: "dll., dan" is a list.
+_JOIN = re.compile(r"""([.!?…:]["'”’)\]]?)\s*,+(?:(?=["“‘(\[]?[\w‚])|[ \t]+(?=["“‘(\[]?[A-Z]))""")
 _RUN = re.compile(r"\s*,{2,}\s*")
 _GLUED = re.compile(r"(?<=[^\W\d_]),(?=[^\W\d_])")  # "Menkopolhukam,dari": a boundary without a space
 MIN_JOINS = 3
@@ -34,7 +35,7 @@ MIN_JOINS = 3
 
 def split_comma_joins(text: str) -> str:
     """Restore the paragraph breaks of a text whose paragraphs were joined by bare commas."""
-    if "\n\n" in text or text.count(".,", 0, 20000) < MIN_JOINS or len(_JOIN.findall(text, 0, 20000)) < MIN_JOINS:
+    if "\n\n" in text or len(_JOIN.findall(text, 0, 20000)) < MIN_JOINS:
         return text
     text = _JOIN.sub(r"\1\n\n", text)
     text = _RUN.sub(", ", text)
