@@ -749,3 +749,13 @@ def test_a_title_closed_by_a_demonstrative_is_the_person_named_before():
     # Without the demonstrative the title names an office, not the person before.
     body = "Nikolai Patrushev tiba di Moskow pada Senin. Menlu Rusia kemudian bertemu Vladimir Putin."
     assert actor_pairs(run(body, [NP, PUTIN, RUS]))[0][1] != "per:np"
+
+
+def test_a_noun_trigger_only_talked_about_does_not_tell_the_event_again():
+    told = "Mahasiswa menuntut Vladimir Putin mundur pada Senin. "
+    for later in ("Tak semua mahasiswa memahami tuntutan tersebut.", "Ia ditanya mengenai tuntutan itu."):
+        ev = run(told + later, [PUTIN])
+        assert [r["sentence_id"] for r in ev.iter_rows(named=True)] == [0], later
+    # The subject of a sentence about the event still tells it again.
+    ev = run(told + "Tuntutan itu disampaikan di depan gedung.", [PUTIN])
+    assert [r["sentence_id"] for r in ev.iter_rows(named=True)] == [0, 1]

@@ -219,6 +219,19 @@ def _is_topic(trig: TriggerMatch, trigs: list[TriggerMatch], tokens: Tokens) -> 
 
 
 _SITE_TYPES = frozenset({"PROTEST"})
+_TOPIC_MARKERS = frozenset({"mengenai", "tentang", "soal", "terkait", "perihal", "atas", "untuk"})
+
+
+def _mentioned_only(trig: TriggerMatch, tokens: Tokens, lex: Lexicon) -> bool:
+    """Whether a noun trigger is only talked about: the object of a verb that is not a light
+    verb ("memahami tuntutan tersebut") or a topic after a preposition ("ditanya mengenai
+    tuntutan unjuk rasa"). Such a mention does not tell the event again."""
+    if not trig.form.noun or trig.tok_start == 0:
+        return False
+    before = tokens.words[trig.tok_start - 1]
+    if before in _TOPIC_MARKERS:
+        return True
+    return before.startswith("me") and before not in lex.cues.get("light_verbs", frozenset())
 
 
 def _candidates(
@@ -248,7 +261,7 @@ def _candidates(
             # "unjuk rasa di depan Gedung KPK": a protest is aimed at the institution it goes to.
             args = replace(args, targets=sentence.site_actor())
         borrowed = False
-        if not args.sources and not args.targets:
+        if not args.sources and not args.targets and not _mentioned_only(trig, tokens, lex):
             told = recent.get(trig.form.trigger.type)  # "Aksi ini ...": the event told before
             args, borrowed = (told, True) if told is not None else (args, False)
         elif not args.sources and (told := recent.get(trig.form.trigger.type)) is not None:
