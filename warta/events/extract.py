@@ -219,7 +219,6 @@ def _is_topic(trig: TriggerMatch, trigs: list[TriggerMatch], tokens: Tokens) -> 
 
 
 _SITE_TYPES = frozenset({"PROTEST"})
-_TOPIC_MARKERS = frozenset({"mengenai", "tentang", "soal", "terkait", "perihal", "atas", "untuk"})
 
 
 def _mentioned_only(trig: TriggerMatch, tokens: Tokens, lex: Lexicon) -> bool:
@@ -229,7 +228,7 @@ def _mentioned_only(trig: TriggerMatch, tokens: Tokens, lex: Lexicon) -> bool:
     if not trig.form.noun or trig.tok_start == 0:
         return False
     before = tokens.words[trig.tok_start - 1]
-    if before in _TOPIC_MARKERS:
+    if before in lex.cues.get("topic_markers", frozenset()):
         return True
     return before.startswith("me") and before not in lex.cues.get("light_verbs", frozenset())
 
