@@ -759,3 +759,14 @@ def test_a_noun_trigger_only_talked_about_does_not_tell_the_event_again():
     # The subject of a sentence about the event still tells it again.
     ev = run(told + "Tuntutan itu disampaikan di depan gedung.", [PUTIN])
     assert [r["sentence_id"] for r in ev.iter_rows(named=True)] == [0, 1]
+
+
+def test_a_group_that_names_its_organisation_acts_as_it():
+    aliance = ("Aliansi Rakyat Bergerak", "ORG", "org:arb")
+    ev = run("Ratusan mahasiswa yang tergabung dalam Aliansi Rakyat Bergerak berdemonstrasi di depan KPK.",
+             [aliance, KPK])
+    assert actor_pairs(ev)[0][1] == "org:arb"
+    # An organisation the tagger missed is named by its capitalised words.
+    ev = run("Ratusan mahasiswa yang mengatasnamakan Komite Peduli Hukum menggelar aksi unjuk rasa di depan KPK.",
+             [KPK])
+    assert actor_pairs(ev)[0][1] == "Komite Peduli Hukum"

@@ -77,6 +77,13 @@ class Discourse:
                 if org and org[0].type == "ORG" and parse.starts[i + size] == org[0].start:
                     i += size
                     continue  # "penyidik KPK", "personel TNI": the organisation's staff act for it
+                member_of = self._member_of(parse, words, actors, i + size)
+                if member_of is not None:
+                    # "mahasiswa yang tergabung dalam Aliansi X": the organisation they act as.
+                    for k in range(i, i + size):
+                        actors[k] = (member_of,)
+                    i += size
+                    continue
                 text = " ".join(parse.words[i:i + size])
                 group = Mention(parse.starts[i], parse.ends[i + size - 1], None, text[:1].lower() + text[1:], "GROUP")
                 for k in range(i, i + size):
@@ -92,6 +99,19 @@ class Discourse:
                 actors[i] = tuple(ref)
                 referents.add(i)
         return actors, frozenset(referents)
+
+    def _member_of(self, parse: Parse, words: list[str], actors: dict[int, tuple[Mention, ...]],
+                   k: int) -> Mention | None:
+        """The organisation a group at the words before ``k`` says it belongs to ("yang
+        tergabung dalam Aliansi X", "yang mengatasnamakan Komite Y"), if one follows."""
+        for phrase in self.lex.cues.get("membership", frozenset()):
+            n = len(phrase.split())
+            if " ".join(words[k:k + n]) == phrase:
+                org = actors.get(k + n, ())
+                if org and org[0].type == "ORG":
+                    return org[0]
+                return _capitalised_name(parse, k + n)
+        return None
 
     def _definite_persons(self, parse: Parse, words: list[str], actors: dict[int, tuple[Mention, ...]]) -> list[int]:
         """Place the last person named on a title or person noun that a demonstrative closes
@@ -221,6 +241,17 @@ class Discourse:
                 self.pairs.append((group[0], group[1]))
         self.pairs.extend(event_pairs)
         del self.persons[:-RECENT], self.groups[:-RECENT], self.pairs[:-RECENT]
+
+
+def _capitalised_name(parse: Parse, k: int) -> Mention | None:
+    """An organisation the actors stage did not tag, named by the run of capitalised words
+    from token ``k`` ("Komite Mahasiswa Peduli KPK"): at least two words."""
+    end = k
+    while end < len(parse) and parse.words[end][:1].isupper():
+        end += 1
+    if end - k < 2:
+        return None
+    return Mention(parse.starts[k], parse.ends[end - 1], None, " ".join(parse.words[k:end]), "ORG")
 
 
 def speaker_side(speaker: list[Mention]) -> list[Mention]:
