@@ -770,3 +770,12 @@ def test_a_group_that_names_its_organisation_acts_as_it():
     ev = run("Ratusan mahasiswa yang mengatasnamakan Komite Peduli Hukum menggelar aksi unjuk rasa di depan KPK.",
              [KPK])
     assert actor_pairs(ev)[0][1] == "Komite Peduli Hukum"
+
+
+def test_the_same_side_telling_its_event_again_aims_it_where_it_was():
+    body = "Rusia menyerang Myanmar pada Senin. Serangan Rusia itu berlangsung dua hari."
+    ev = run(body, [RUS, MMR])
+    assert actor_pairs(ev) == [("ASSAULT", "cty:RUS", "cty:MMR")] * 2
+    # Another side's event is not given the target.
+    body = "Rusia menyerang Myanmar pada Senin. Serangan Nikolai Patrushev itu berlangsung dua hari."
+    assert actor_pairs(run(body, [RUS, MMR, NP]))[1] == ("ASSAULT", "per:np", None)

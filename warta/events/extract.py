@@ -268,6 +268,12 @@ def _candidates(
             # of what was just done to the same one was done by the same hands.
             if {_key(m) for m in told.targets} & {_key(m) for m in args.targets}:
                 args, borrowed = replace(args, sources=told.sources), True
+        elif (not args.targets and not trig.form.trigger.requires_target
+              and (told := recent.get(trig.form.trigger.type)) is not None):
+            # "Tahanan Palestina mogok makan menentang Israel. ... Protes itu dipimpin oleh X":
+            # the same side's event told again is aimed where it was.
+            if told.targets and {_key(m) for m in told.sources} & {_key(m) for m in args.sources}:
+                args, borrowed = replace(args, targets=told.targets), True
         if not args.sources and not args.targets:
             continue
         if trig.form.trigger.requires_target and not args.targets:
