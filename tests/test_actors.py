@@ -148,6 +148,14 @@ def test_acronyms_defined_in_lower_case_name_a_group() -> None:
     assert ids_of(m, "awak tangki") == set()
 
 
+def test_a_units_name_after_a_slash_belongs_to_the_organisation() -> None:
+    clean = pl.DataFrame({"article_id": ["a"], "title": [None],
+                          "body": ["Prajurit Kodam XVII/Cenderawasih berjaga. Massa berdemo di depan DPR/MPR."]})
+    m, _ = actor_mentions(clean)
+    assert "Kodam XVII/Cenderawasih" in set(m["mention"])
+    assert {"DPR", "MPR"} <= set(m["mention"])  # two known bodies stay two
+
+
 def test_acronym_drops_leading_titles() -> None:
     m, _ = run("Ekonom Universitas Negeri Lampung (UNL) Budi Santoso menilai. UNL setuju.")
     assert ids_of(m, "UNL") == ids_of(m, "Universitas Negeri Lampung")

@@ -29,7 +29,7 @@ from warta.actors.persons import (
     unify_types,
 )
 from warta.actors.roles import Role, role_chains
-from warta.actors.shapes import initials_names, legal_forms, not_actors, tidy_tagged
+from warta.actors.shapes import initials_names, legal_forms, not_actors, tidy_tagged, unit_names
 from warta.actors.tagged import add_tagged_spans
 
 
@@ -121,6 +121,7 @@ def extract_article(
     headed_orgs(body, mentions, skip, gaz)
     acronyms(body, mentions, skip, gaz)
     legal_forms(body, mentions, gaz)
+    unit_names(body, mentions, gaz)
     not_actors(mentions)
     mentions.sort(key=lambda m: m.start)
     titled_names(body, roles, mentions, skip, gaz)

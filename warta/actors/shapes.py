@@ -8,7 +8,8 @@
   ("W510", "NOAA-20") are not actors;
 * a tagged place or person whose whole text is a known organisation name
   (``organizations.yaml``, ``org_names.tsv``) and no known place is an organisation;
-* "berinisial DRN": initials standing for a person.
+* "berinisial DRN": initials standing for a person;
+* a unit's name after a slash belongs to the organisation: "Kodam V/Brawijaya".
 
 The word lists live in ``ner_cues.yaml`` (``org_tails``, ``legal_forms``, ``event_heads``,
 ``initial_cues``) and the organisation lexicons.
@@ -129,6 +130,27 @@ def legal_forms(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
     for m in list(mentions):
         if m.actor.source == "text" and all(w.lower() in bare for w in TOKEN.findall(m.text)):
             mentions.remove(m)
+
+
+# A unit's name after a slash, with no space: "Kodam V/Brawijaya", "Korem 173/PVB".
+_UNIT_NAME = re.compile(r"/(?=[A-Z0-9])[\w\-]+")
+
+
+def unit_names(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Extend organisation names over a slash and the unit name after it ("Kodam
+    XVII/Cenderawasih", "Korem 173/PVB"): the tagger stops at the slash. Two known bodies
+    written with a slash ("DPR/MPR") stay two."""
+    for m in sorted((x for x in mentions if x.type == "ORG"), key=lambda x: x.start):
+        g = _UNIT_NAME.match(body, m.end)
+        if g is None or not listed(m, mentions):
+            continue
+        inner = [x for x in mentions if x is not m and m.end <= x.start < g.end()]
+        if any(x.source == "gazetteer" and x.type in ("ORG", "COUNTRY") for x in inner):
+            continue
+        for x in inner:
+            mentions.remove(x)
+        m.end, m.text = g.end(), body[m.start:g.end()]
+        m.actor = text_actor(m.text, "ORG", gaz)
 
 
 def initials_names(body: str, mentions: list[Mention], skip: list[tuple[int, int]], gaz: Gazetteer) -> None:
