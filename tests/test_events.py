@@ -779,3 +779,8 @@ def test_the_same_side_telling_its_event_again_aims_it_where_it_was():
     # Another side's event is not given the target.
     body = "Rusia menyerang Myanmar pada Senin. Serangan Nikolai Patrushev itu berlangsung dua hari."
     assert actor_pairs(run(body, [RUS, MMR, NP]))[1] == ("ASSAULT", "per:np", None)
+
+
+def test_a_protest_is_aimed_at_whom_the_protesters_make_their_demand_of():
+    ev = run("Ratusan mahasiswa berunjuk rasa menuntut Vladimir Putin mundur.", [PUTIN])
+    assert sorted(actor_pairs(ev)) == [("PROTEST", "mahasiswa", "per:putin"), ("REQUEST", "mahasiswa", "per:putin")]

@@ -303,7 +303,22 @@ def _candidates(
                     )
                 )
                 k += 1
-    return _dedupe(out)
+    return _dedupe(_aim_protests(out))
+
+
+def _aim_protests(cands: list[_Candidate]) -> list[_Candidate]:
+    """A protest with no target is aimed at whom the same protesters make their demand of
+    in the sentence ("150 orang berunjuk rasa menuntut Bupati Deiyai ...")."""
+    demands = {(_key(c.source), c.target) for c in cands
+               if c.trig.form.trigger.type == "REQUEST" and c.target is not None and c.source is not None}
+    out = []
+    for c in cands:
+        if c.trig.form.trigger.type in _SITE_TYPES and c.target is None and c.source is not None:
+            out.extend(replace(c, target=t) for s, t in demands if s == _key(c.source))
+            if any(s == _key(c.source) for s, _ in demands):
+                continue
+        out.append(c)
+    return out
 
 
 def _told(sid: int, cands: list[_Candidate]) -> dict[str, tuple[int, Arguments]]:
