@@ -784,3 +784,12 @@ def test_the_same_side_telling_its_event_again_aims_it_where_it_was():
 def test_a_protest_is_aimed_at_whom_the_protesters_make_their_demand_of():
     ev = run("Ratusan mahasiswa berunjuk rasa menuntut Vladimir Putin mundur.", [PUTIN])
     assert sorted(actor_pairs(ev)) == [("PROTEST", "mahasiswa", "per:putin"), ("REQUEST", "mahasiswa", "per:putin")]
+
+
+def test_crime_news_verbs_of_arrest_killing_and_complaint():
+    cases = [("Polisi mencokok Nikolai Patrushev di Moskow.", "COERCE"),
+             ("Nikolai Patrushev akhirnya terciduk polisi di Moskow.", "COERCE"),
+             ("Nikolai Patrushev menghabisi Min Aung Hlaing di Moskow.", "ASSAULT"),
+             ("Nikolai Patrushev mengadukan Min Aung Hlaing ke polisi.", "ACCUSE")]
+    for body, etype in cases:
+        assert [p[0] for p in actor_pairs(run(body, [NP, MAH]))] == [etype], body
