@@ -156,6 +156,15 @@ def test_a_units_name_after_a_slash_belongs_to_the_organisation() -> None:
     assert {"DPR", "MPR"} <= set(m["mention"])  # two known bodies stay two
 
 
+def test_initials_or_a_name_with_an_age_in_parentheses_are_a_person() -> None:
+    m, _ = run("GAG (18), warga Desa Sukamaju, ditangkap karena membunuh Arma (56). GAG mengaku kesal.")
+    people = m.filter(pl.col("type") == "PER")
+    assert people["mention"].to_list() == ["GAG", "Arma", "GAG"]
+    assert len(ids_of(m, "GAG")) == 1
+    m, _ = run("Demo digelar Senin (12/9) di Jakarta.")
+    assert m.filter(pl.col("type") == "PER").is_empty()
+
+
 def test_acronym_drops_leading_titles() -> None:
     m, _ = run("Ekonom Universitas Negeri Lampung (UNL) Budi Santoso menilai. UNL setuju.")
     assert ids_of(m, "UNL") == ids_of(m, "Universitas Negeri Lampung")

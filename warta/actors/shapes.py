@@ -153,12 +153,17 @@ def unit_names(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
         m.actor = text_actor(m.text, "ORG", gaz)
 
 
+# Initials or a one-word name with an age in parentheses: "GAG (18)", "Dp (7)", "Arma (56)".
+_AGED_INITIALS = re.compile(r"(?<![\w.])(?P<name>[A-Z]{1,4}|[A-Z][a-z]{1,11})[ \t]*\([ \t]*\d{1,2}(?:[ \t]*tahun)?[ \t]*\)")
+
+
 def initials_names(body: str, mentions: list[Mention], skip: list[tuple[int, int]], gaz: Gazetteer) -> None:
     """Initials after "berinisial" / "inisial" stand for a person ("pria berinisial DRN",
-    "bocah berinisial Dp"), and so do their later uses in the article ("Dp diseret")."""
-    if not cue_list("initial_cues"):
-        return
-    for m in _initials().finditer(body):
+    "bocah berinisial Dp"), and so do initials with an age in parentheses ("GAG (18),
+    warga Desa ..."), and their later uses in the article ("Dp diseret")."""
+    cued = list(_initials().finditer(body)) if cue_list("initial_cues") else []
+    found = sorted([*cued, *_AGED_INITIALS.finditer(body)], key=lambda m: m.start("name"))
+    for m in found:
         s, e = m.span("name")
         if not body[s].isupper():
             continue
