@@ -793,3 +793,13 @@ def test_crime_news_verbs_of_arrest_killing_and_complaint():
              ("Nikolai Patrushev mengadukan Min Aung Hlaing ke polisi.", "ACCUSE")]
     for body, etype in cases:
         assert [p[0] for p in actor_pairs(run(body, [NP, MAH]))] == [etype], body
+
+
+def test_forces_deployed_with_no_agent_named_are_the_ones_mobilising():
+    army = ("Pasukan Rusia", "ORG", "org:ru-army")
+    assert actor_pairs(run("Pasukan Rusia telah dikerahkan ke perbatasan.", [army])) == [("MOBILIZE", "org:ru-army", None)]
+    # With an agent, the agent mobilises.
+    ev = run("Pasukan Rusia dikerahkan oleh Vladimir Putin ke perbatasan.", [army, PUTIN])
+    assert actor_pairs(ev)[0][1] == "per:putin"
+    # Those involved in a joint effort take part in it; with no partner named, no event.
+    assert run("Pasukan Rusia dilibatkan dalam pembangunan jalan.", [army]).height == 0

@@ -626,6 +626,8 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
         agent = (_first_group(s, slots["agent"] + slots["bare"] + slots["obj"]) or _clitic(s, h, patient)
                  or shared_agent(s, h, agent_preps))
         target = _first_group(s, slots["target"])
+        if form.trigger.patient_acts and not agent:
+            return Arguments(patient, target, patient)  # "pasukan dikerahkan ke Gaza"
         return Arguments(agent, target or patient, patient)
     if not subject:
         # "Kedua menlu itu, sebelumnya sudah membahas ...": a bare phrase before the verb,

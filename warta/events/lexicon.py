@@ -38,6 +38,7 @@ class Trigger:
     not_before: frozenset[str] = frozenset()
     requires_target: bool = False
     by_speaker: bool = False  # "X harus ...": the speaker's demand of X
+    patient_acts: bool = False  # "pasukan dikerahkan": with no agent, a passive's subject is actor1
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ def _entry_forms(entry: dict) -> list[Form]:
         not_before=frozenset(str(w).lower() for w in entry.get("not_before", []) or []),
         requires_target=bool(entry.get("requires_target", False)),
         by_speaker=bool(entry.get("by_speaker", False)),
+        patient_acts=bool(entry.get("patient_acts", False)),
     )
     out: list[Form] = []
     for stem, patterns in (entry.get("stems") or {}).items():
