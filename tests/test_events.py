@@ -803,3 +803,8 @@ def test_forces_deployed_with_no_agent_named_are_the_ones_mobilising():
     assert actor_pairs(ev)[0][1] == "per:putin"
     # Those involved in a joint effort take part in it; with no partner named, no event.
     assert run("Pasukan Rusia dilibatkan dalam pembangunan jalan.", [army]).height == 0
+
+
+def test_what_an_actor_could_do_is_no_event():
+    assert run("Kami pasti bisa menghabisi Rusia dalam beberapa jam, kata Nikolai Patrushev.", [RUS, NP]).height == 0
+    assert actor_pairs(run("Nikolai Patrushev menyerang Rusia pada Senin.", [RUS, NP])) == [("ASSAULT", "per:np", "cty:RUS")]
