@@ -808,3 +808,11 @@ def test_forces_deployed_with_no_agent_named_are_the_ones_mobilising():
 def test_what_an_actor_could_do_is_no_event():
     assert run("Kami pasti bisa menghabisi Rusia dalam beberapa jam, kata Nikolai Patrushev.", [RUS, NP]).height == 0
     assert actor_pairs(run("Nikolai Patrushev menyerang Rusia pada Senin.", [RUS, NP])) == [("ASSAULT", "per:np", "cty:RUS")]
+
+
+def test_a_reporters_call_is_no_consultation():
+    for body in ("Ada tersangka baru, kata Nikolai Patrushev saat dihubungi Kompas.",
+                 "Dihubungi terpisah, Nikolai Patrushev menjelaskan bahwa Rusia siap."):
+        assert "CONSULT" not in [p[0] for p in actor_pairs(run(body, [NP, RUS, ("Kompas", "ORG", "org:kompas")]))], body
+    ev = run("Nikolai Patrushev dihubungi oleh Vladimir Putin pada Senin.", [NP, PUTIN])
+    assert [p[0] for p in actor_pairs(ev)] == ["CONSULT"]
