@@ -816,3 +816,9 @@ def test_a_reporters_call_is_no_consultation():
         assert "CONSULT" not in [p[0] for p in actor_pairs(run(body, [NP, RUS, ("Kompas", "ORG", "org:kompas")]))], body
     ev = run("Nikolai Patrushev dihubungi oleh Vladimir Putin pada Senin.", [NP, PUTIN])
     assert [p[0] for p in actor_pairs(ev)] == ["CONSULT"]
+
+
+def test_talking_to_the_press_is_an_interview_not_a_consultation():
+    okezone = ("Okezone", "ORG", "org:okezone")
+    ev = run("Saat berbincang dengan Okezone, Nikolai Patrushev membenarkan kabar itu.", [okezone, NP])
+    assert "CONSULT" not in [p[0] for p in actor_pairs(ev)]

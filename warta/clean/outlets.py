@@ -65,6 +65,16 @@ def sources() -> dict[str, Source]:
     return found
 
 
+_PRESS_KINDS = frozenset({"outlet", "broadcaster", "news_agency"})
+
+
+@lru_cache(maxsize=1)
+def press_names() -> frozenset[str]:
+    """The lower-cased names and aliases of every known outlet, broadcaster and news agency."""
+    return frozenset(n.lower() for s in sources().values() if s.kind in _PRESS_KINDS
+                     for n in (s.name, *s.aliases, *s.ambiguous))
+
+
 @lru_cache(maxsize=1)
 def _signature_regex() -> re.Pattern[str] | None:
     # One alternation with a named group per outlet: one pass over the text finds them all.

@@ -12,6 +12,7 @@ import polars as pl
 
 from warta.actors.ner_features import tokenize as word_and_punct_spans
 from warta.clean.metadata import find_dateline
+from warta.clean.outlets import press_names
 from warta.events.arguments import SYMMETRIC, Arguments, Mention, Sentence, find_arguments, trigger_head
 from warta.events.codes import codes_for, confidence
 from warta.events.discourse import Discourse, quoted_speakers, speaker_of
@@ -296,6 +297,8 @@ def _candidates(
             for tgt in targets:
                 if src is not None and tgt is not None and _same_side(src, tgt):
                     continue
+                if trig.form.trigger.type == "CONSULT" and (_is_press(src) or _is_press(tgt)):
+                    continue  # "berbincang dengan Okezone": an interview, not a consultation
                 out.append(
                     _Candidate(
                         trig, sid, src, tgt, n_actors, negated, future, reported,
@@ -332,6 +335,11 @@ def _told(sid: int, cands: list[_Candidate]) -> dict[str, tuple[int, Arguments]]
         if c.target is not None and c.target not in args.targets:
             args.targets.append(c.target)
     return out
+
+
+def _is_press(m: Mention | None) -> bool:
+    """Whether an actor is a news outlet or agency (``outlets.yaml``, ``agencies.yaml``)."""
+    return m is not None and m.name.lower() in press_names()
 
 
 def _same_side(a: Mention, b: Mention) -> bool:
