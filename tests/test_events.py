@@ -820,5 +820,6 @@ def test_a_reporters_call_is_no_consultation():
 
 def test_talking_to_the_press_is_an_interview_not_a_consultation():
     okezone = ("Okezone", "ORG", "org:okezone")
-    ev = run("Saat berbincang dengan Okezone, Nikolai Patrushev membenarkan kabar itu.", [okezone, NP])
-    assert "CONSULT" not in [p[0] for p in actor_pairs(ev)]
+    assert run("Nikolai Patrushev berbincang dengan Okezone pada Senin.", [okezone, NP]).height == 0
+    ev = run("Nikolai Patrushev berbincang dengan Vladimir Putin pada Senin.", [PUTIN, NP])
+    assert actor_pairs(ev) == [("CONSULT", "per:np", "per:putin")]
