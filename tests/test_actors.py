@@ -165,6 +165,13 @@ def test_initials_or_a_name_with_an_age_in_parentheses_are_a_person() -> None:
     assert m.filter(pl.col("type") == "PER").is_empty()
 
 
+def test_washington_is_the_capital_unless_a_longer_name_holds_it() -> None:
+    body = "Washington mengusir dua diplomat, lapor The Washington Post. Aktor Denzel Washington diam."
+    m, _ = actor_mentions(pl.DataFrame({"article_id": ["a"], "title": [None], "body": [body]}))  # with the tagger
+    assert m.select("mention", "type").rows() == [
+        ("Washington", "LOC"), ("The Washington Post", "ORG"), ("Denzel Washington", "PER")]
+
+
 def test_acronym_drops_leading_titles() -> None:
     m, _ = run("Ekonom Universitas Negeri Lampung (UNL) Budi Santoso menilai. UNL setuju.")
     assert ids_of(m, "UNL") == ids_of(m, "Universitas Negeri Lampung")
