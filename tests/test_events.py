@@ -305,14 +305,14 @@ def test_long_list_of_targets_with_titles():
 
 def test_clusters_need_the_same_pair_when_both_have_two_actors():
     docs = [
-        ("p1", "Min Aung Hlaing bertemu Nikolai Patrushev pada Senin (21/6/2021).", utc(2021, 6, 22), None, [MAH, NP]),
-        ("p2", "Min Aung Hlaing bertemu Vladimir Putin pada Senin (21/6/2021).", utc(2021, 6, 22), None, [MAH, PUTIN]),
-        ("p3", "Min Aung Hlaing melakukan pertemuan pada Senin (21/6/2021).", utc(2021, 6, 22), None, [MAH]),
+        ("p1", "Min Aung Hlaing menyerang Nikolai Patrushev pada Senin (21/6/2021).", utc(2021, 6, 22), None, [MAH, NP]),
+        ("p2", "Min Aung Hlaing menyerang Vladimir Putin pada Senin (21/6/2021).", utc(2021, 6, 22), None, [MAH, PUTIN]),
+        ("p3", "Min Aung Hlaing melakukan serangan pada Senin (21/6/2021).", utc(2021, 6, 22), None, [MAH]),
     ]
     clean, mentions, actors = frames(docs)
     ev = assign_clusters(extract_events(clean, mentions, actors))
     by = dict(zip(ev["article_id"], ev["cluster_id"]))
-    # p1 and p2 are different meetings; the one-actor report p3 may belong to either, so it links them.
+    # p1 and p2 are different attacks; the one-actor report p3 may belong to either, so it links them.
     assert by["p3"] == by["p1"] == by["p2"]
     two = assign_clusters(extract_events(*frames(docs[:2])))
     assert two["cluster_id"].n_unique() == 2
@@ -490,8 +490,8 @@ def test_a_foreign_capital_in_an_actor_place_stands_for_its_government():
     ev = run("Teheran mengecam keras Rusia pada Senin.", [tehran, RUS])
     assert pairs(ev) == [("DISAPPROVE", "loc:thr", "cty:RUS")]
     # The home capital is a city, and a place after "di" is where it happened.
-    ev = run("Jakarta mengecam keras Rusia pada Senin.", [("Jakarta", "LOC", "loc:jkt"), RUS])
-    assert pairs(ev) == [("DISAPPROVE", None, "cty:RUS")]
+    # (with no one criticising, there is no event: plover.yaml, parties: source)
+    assert run("Jakarta mengecam keras Rusia pada Senin.", [("Jakarta", "LOC", "loc:jkt"), RUS]).height == 0
     ev = run("Rusia mengecam Myanmar di Teheran.", [tehran, RUS, MMR])
     assert pairs(ev) == [("DISAPPROVE", "cty:RUS", "cty:MMR")]
 
@@ -583,8 +583,8 @@ def test_a_quotation_that_goes_on_keeps_the_speaker_named_before():
 def test_a_subject_typed_as_a_place_no_place_list_knows_is_an_actor():
     ev = run("Hambali bertemu dengan Nikolai Patrushev di Jakarta.", [("Hambali", "LOC", "loc:h"), NP])
     assert actor_pairs(ev) == [("CONSULT", "loc:h", "per:np")]
-    ev = run("Bandung bertemu dengan Nikolai Patrushev di Jakarta.", [("Bandung", "LOC", "loc:b"), NP])
-    assert actor_pairs(ev) == [("CONSULT", None, "per:np")]
+    # A known city is no one, and a meeting needs both sides.
+    assert run("Bandung bertemu dengan Nikolai Patrushev di Jakarta.", [("Bandung", "LOC", "loc:b"), NP]).height == 0
 
 
 def test_countries_of_a_region_are_a_group_and_alone_they_refer_back():
@@ -823,3 +823,11 @@ def test_talking_to_the_press_is_an_interview_not_a_consultation():
     assert run("Nikolai Patrushev berbincang dengan Okezone pada Senin.", [okezone, NP]).height == 0
     ev = run("Nikolai Patrushev berbincang dengan Vladimir Putin pada Senin.", [PUTIN, NP])
     assert actor_pairs(ev) == [("CONSULT", "per:np", "per:putin")]
+
+
+def test_an_event_is_coded_only_with_the_parties_its_type_needs():
+    # A meeting needs two sides, a request someone who asks; an arrest may be told from the
+    # side of the one arrested alone (plover.yaml: parties).
+    assert run("Nikolai Patrushev melakukan pertemuan di Moskow.", [NP]).height == 0
+    assert run("Vladimir Putin diminta datang ke Moskow.", [PUTIN]).height == 0
+    assert actor_pairs(run("Vladimir Putin ditangkap di Moskow.", [PUTIN])) == [("COERCE", None, "per:putin")]

@@ -21,7 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT / "tests" / "golden" / "events_eval"
 CORPORA = Path(get_settings().shared_dir) / "corpora"
 # Floors a little under what the dev split measures (docs/events.md): a drop fails the build.
-FLOORS = {"strict_p": 0.38, "strict_r": 0.26, "lenient_r": 0.48}
+# Lenient recall counts only coded events, so it fell when events missing a party they need
+# stopped being coded (plover.yaml: parties).
+FLOORS = {"strict_p": 0.50, "strict_r": 0.29, "lenient_r": 0.43}
 
 
 def _script(name: str):

@@ -136,9 +136,11 @@ class Sentence:
             # "putra Setnov, Rheza Herwindo", "istri korban": the relative, not the one named
             # (inside a sentence, a capitalised "Anak Agung" is part of a name).
             return self.apposed_person(tokens[-1]) or [self.relative(i)]
-        # Only a noun phrase has an apposition: in "Untuk itu, Gatot mengajak" the name after
-        # the comma is the next clause's subject.
-        nominal = self.parse.upos[i] in ("NOUN", "PROPN")
+        # Only a phrase that names a position or an actor has a person in apposition: in
+        # "Untuk itu, Gatot mengajak" or "Pada 11 Juli, X bertemu" the name after the comma is
+        # the next clause's subject.
+        nominal = self.parse.upos[i] in ("NOUN", "PROPN") and (
+            found or any(self.word(t) in self._titles for t in tokens))
         people = [m for m in found if m.type == "PER"] or (self.apposed_person(tokens[-1]) if nominal else [])
         if people:
             # "Pimpinan Umum Posmetro Medan, Maranatha Tobing": the name in apposition is the
@@ -396,7 +398,9 @@ def inherited_subject(s: Sentence, h: int) -> list[Mention]:
             said = _first_group(s, s.kids(head, OBJECTS))
             if said:
                 return said
-        subj = s.kids(head, SUBJECTS)
+        # "X dilaporkan bertolak ke Y", "X diminta datang": a passive verb's subject is also
+        # the subject of the verb it governs.
+        subj = s.kids(head, SUBJECTS | (PASSIVE_SUBJECTS if d == "xcomp" else frozenset()))
         if subj:
             return _first_group(s, subj)
         k = head

@@ -279,6 +279,8 @@ def _candidates(
             continue
         if trig.form.trigger.requires_target and not args.targets:
             continue
+        if not _has_parties(trig.form.trigger.type, args, lex):
+            continue
         negated = is_negated(tokens, trig, tok_lo, lex)
         future = is_future(tokens, trig, tok_lo, tok_hi, lex)
         reported = is_reported(tokens, tok_lo, tok_hi, trig, lex)
@@ -335,6 +337,15 @@ def _told(sid: int, cands: list[_Candidate]) -> dict[str, tuple[int, Arguments]]
         if c.target is not None and c.target not in args.targets:
             args.targets.append(c.target)
     return out
+
+
+def _has_parties(event_type: str, args: Arguments, lex: Lexicon) -> bool:
+    """Whether ``args`` has the actors an event of the type needs (``plover.yaml: parties``):
+    both sides of a meeting or agreement, the one who asks, accuses or protests."""
+    parties = lex.plover.get(event_type, {}).get("parties", "any")
+    if parties == "both":
+        return bool(args.sources and args.targets)
+    return bool(args.sources) if parties == "source" else True
 
 
 def _is_press(m: Mention | None) -> bool:
