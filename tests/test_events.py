@@ -831,3 +831,9 @@ def test_an_event_is_coded_only_with_the_parties_its_type_needs():
     assert run("Nikolai Patrushev melakukan pertemuan di Moskow.", [NP]).height == 0
     assert run("Vladimir Putin diminta datang ke Moskow.", [PUTIN]).height == 0
     assert actor_pairs(run("Vladimir Putin ditangkap di Moskow.", [PUTIN])) == [("COERCE", None, "per:putin")]
+
+
+def test_securing_a_place_or_a_thing_is_no_arrest():
+    assert run("Nikolai Patrushev mengamankan jalannya jajak pendapat di Moskow.", [NP]).height == 0
+    assert run("Polisi juga mengamankan sebuah kayu alu di lokasi.", []).height == 0
+    assert actor_pairs(run("Polisi mengamankan Nikolai Patrushev di Moskow.", [NP])) == [("COERCE", "polisi", "per:np")]
