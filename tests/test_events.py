@@ -784,6 +784,11 @@ def test_the_same_side_telling_its_event_again_aims_it_where_it_was():
 def test_a_protest_is_aimed_at_whom_the_protesters_make_their_demand_of():
     ev = run("Ratusan mahasiswa berunjuk rasa menuntut Vladimir Putin mundur.", [PUTIN])
     assert sorted(actor_pairs(ev)) == [("PROTEST", "mahasiswa", "per:putin"), ("REQUEST", "mahasiswa", "per:putin")]
+    # Two demands of two people: two protests, each with its own id.
+    ev = run("Ratusan mahasiswa berunjuk rasa menuntut Vladimir Putin dan Nikolai Patrushev mundur.", [PUTIN, NP])
+    protests = ev.filter(pl.col("event_type") == "PROTEST")
+    assert sorted(protests["actor2_id"].to_list()) == ["per:np", "per:putin"]
+    assert ev["event_id"].n_unique() == ev.height
 
 
 def test_crime_news_verbs_of_arrest_killing_and_complaint():

@@ -314,15 +314,16 @@ def _candidates(
 def _aim_protests(cands: list[_Candidate]) -> list[_Candidate]:
     """A protest with no target is aimed at whom the same protesters make their demand of
     in the sentence ("150 orang berunjuk rasa menuntut Bupati Deiyai ...")."""
-    demands = {(_key(c.source), c.target) for c in cands
-               if c.trig.form.trigger.type == "REQUEST" and c.target is not None and c.source is not None}
+    demands = [(_key(c.source), c.target) for c in cands
+               if c.trig.form.trigger.type == "REQUEST" and c.target is not None and c.source is not None]
     out = []
     for c in cands:
-        if c.trig.form.trigger.type in _SITE_TYPES and c.target is None and c.source is not None:
-            out.extend(replace(c, target=t) for s, t in demands if s == _key(c.source))
-            if any(s == _key(c.source) for s, _ in demands):
-                continue
-        out.append(c)
+        aims = [t for s, t in demands if s == _key(c.source)]
+        if c.trig.form.trigger.type in _SITE_TYPES and c.target is None and aims:
+            # A non-zero split puts the pair into the event id: one id per target.
+            out.extend(replace(c, target=t, split=c.split or 1) for t in dict.fromkeys(aims))
+        else:
+            out.append(c)
     return out
 
 
