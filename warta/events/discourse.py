@@ -5,7 +5,9 @@ people, the coordinated groups, the pairs of the last two-party event) and who s
 each sentence, and places actors on a parsed sentence's tokens:
 
 * the actors stage's mentions where they are;
-* unnamed groups of the lexicon ("polisi", "mahasiswa", "pengunjuk rasa");
+* unnamed groups of the lexicon ("polisi", "mahasiswa", "pengunjuk rasa"), or the
+  organisation a group says it belongs to ("mahasiswa yang tergabung dalam X");
+* a title or person noun closed by a demonstrative ("Menlu 55 tahun itu"): the last person named;
 * "ia", "dia", "beliau": the last person named;
 * "mereka": the last group (coordinated actors or an unnamed group);
 * "keduanya", "kedua negara", "kedua pihak": the two parties of the last two-party event,
