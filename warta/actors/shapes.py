@@ -8,7 +8,8 @@
   ("W510", "NOAA-20") are not actors;
 * a tagged place or person whose whole text is a known organisation name
   (``organizations.yaml``, ``org_names.tsv``) and no known place is an organisation;
-* "berinisial DRN": initials standing for a person;
+* "berinisial DRN", "GAG (18)": initials (or a one-word name) with a cue or an age stand
+  for a person;
 * a unit's name after a slash belongs to the organisation: "Kodam V/Brawijaya".
 
 The word lists live in ``ner_cues.yaml`` (``org_tails``, ``legal_forms``, ``event_heads``,
@@ -154,7 +155,7 @@ def unit_names(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
 
 
 # Initials or a one-word name with an age in parentheses: "GAG (18)", "Dp (7)", "Arma (56)".
-_AGED_INITIALS = re.compile(r"(?<![\w.])(?P<name>[A-Z]{1,4}|[A-Z][a-z]{1,11})[ \t]*\([ \t]*\d{1,2}(?:[ \t]*tahun)?[ \t]*\)")
+_AGED_NAME = re.compile(r"(?<![\w.])(?P<name>[A-Z]{1,4}|[A-Z][a-z]{1,11})[ \t]*\([ \t]*\d{1,2}(?:[ \t]*tahun)?[ \t]*\)")
 
 
 def initials_names(body: str, mentions: list[Mention], skip: list[tuple[int, int]], gaz: Gazetteer) -> None:
@@ -162,7 +163,7 @@ def initials_names(body: str, mentions: list[Mention], skip: list[tuple[int, int
     "bocah berinisial Dp"), and so do initials with an age in parentheses ("GAG (18),
     warga Desa ..."), and their later uses in the article ("Dp diseret")."""
     cued = list(_initials().finditer(body)) if cue_list("initial_cues") else []
-    found = sorted([*cued, *_AGED_INITIALS.finditer(body)], key=lambda m: m.start("name"))
+    found = sorted([*cued, *_AGED_NAME.finditer(body)], key=lambda m: m.start("name"))
     for m in found:
         s, e = m.span("name")
         if not body[s].isupper():
