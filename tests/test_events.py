@@ -741,7 +741,6 @@ def test_a_noun_trigger_naming_the_kind_of_a_document_takes_the_documents_argume
     assert actor_pairs(ev) == [("REQUEST", "org:kpk", "per:np")]
 
 
-
 def test_a_title_closed_by_a_demonstrative_is_the_person_named_before():
     body = ("Nikolai Patrushev tiba di Moskow pada Senin. "
             "Menlu 55 tahun itu kemudian bertemu Vladimir Putin di Kremlin.")
