@@ -147,7 +147,20 @@ def evaluate(split: str, corpora: Path) -> dict:
         "extracted": len(systems), "records": records,
         "by_confidence": [(floor, score(golds, [s for s in systems if s.confidence >= floor]))
                           for floor in CONFIDENCE_FLOORS],
+        "by_file": _by_file(annotation_files(split), golds, systems),
     }
+
+
+def _by_file(paths: list[Path], golds: list, systems: list) -> list[tuple[str, int, Score, Score]]:
+    """Strict and lenient scores of each annotation file's articles: a part added later
+    ("dev-c") shows whether rules tuned on the others carry over."""
+    out = []
+    for path in paths:
+        name, ids = path.name, {str(a["id"]) for a in load_annotations([path])}
+        g = [x for x in golds if x.article in ids]
+        s = [x for x in systems if x.article in ids]
+        out.append((name, len(ids), score(g, s), score(g, s, lenient=True)))
+    return out
 
 
 def _row(label: str, s: Score) -> str:
@@ -176,6 +189,12 @@ def render(result: dict) -> str:
         "| confidence ≥ | P | R | F1 | TP | FP | FN |",
         "|---|---:|---:|---:|---:|---:|---:|",
         *(_row(f"{floor:.2f}", s) for floor, s in result["by_confidence"]),
+        "",
+        "| annotation file | articles | strict P / R / F1 | lenient P / R / F1 |",
+        "|---|---:|---|---|",
+        *(f"| {name} | {n} | {s.precision:.3f} / {s.recall:.3f} / {s.f1:.3f} | "
+          f"{lenient_s.precision:.3f} / {lenient_s.recall:.3f} / {lenient_s.f1:.3f} |"
+          for name, n, s, lenient_s in result["by_file"]),
         "",
         "| type | P | R | F1 | TP | FP | FN |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -258,6 +277,8 @@ def main() -> int:
             "lenient": {"p": lenient.precision, "r": lenient.recall, "f1": lenient.f1},
             "mode": [s.mode_right, s.tp], "date": [s.date_right, s.date_scored],
             "per_type": {k: dict(v) for k, v in s.per_type.items()}, "lost_anchors": result["lost"],
+            "by_file": {name: {"articles": n, "strict_f1": fs.f1, "lenient_f1": fl.f1}
+                        for name, n, fs, fl in result["by_file"]},
         }, indent=2))
     return 0
 

@@ -136,3 +136,8 @@ def test_dev_split_regression_gate():
     assert strict.precision >= FLOORS["strict_p"], evaluation.render(result)
     assert strict.recall >= FLOORS["strict_r"], evaluation.render(result)
     assert lenient.recall >= FLOORS["lenient_r"], evaluation.render(result)
+    # The per-file table splits the same events: every article once, every match once.
+    by_file = result["by_file"]
+    assert [name for name, *_ in by_file] == [p.name for p in evaluation.annotation_files("dev")]
+    assert sum(n for _, n, _, _ in by_file) == result["articles"]
+    assert sum(s.tp for _, _, s, _ in by_file) == strict.tp and sum(s.fp for _, _, s, _ in by_file) == strict.fp
