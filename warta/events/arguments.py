@@ -250,15 +250,17 @@ class Sentence:
         """The named actors an unnamed phrase ending at token ``last`` is illustrated by
         ("negara-negara Islam seperti Mesir, Bahrain dan Turki", "dua anak usaha Pertamina,
         yakni Pertamina Agra Niaga dan El Nusa"): they are who took part."""
-        p, k = self.parse, last + 1
-        cues = self.lex.cues.get("member_cues", frozenset())
-        while k < len(p) and p.words[k] in (",", ":"):
-            k += 1
-        if k >= len(p) or self.word(k) not in cues:
+        p = self.parse
+
+        def past_punctuation(k: int) -> int:
+            while k < len(p) and p.words[k] in (",", ":"):
+                k += 1
+            return k
+
+        k = past_punctuation(last + 1)
+        if k >= len(p) or self.word(k) not in self.lex.cues.get("member_cues", frozenset()):
             return []
-        k += 1
-        while k < len(p) and p.words[k] in (",", ":"):
-            k += 1
+        k = past_punctuation(k + 1)
         first = [m for m in self.actors.get(k, ()) if m.actor_id is not None and m.type in ("PER", "COUNTRY", "ORG")]
         return self.listed_after(first[:1]) if first else []
 
@@ -435,7 +437,7 @@ def is_content(s: Sentence, h: int, trig_heads: dict[int, TriggerMatch], lex: Le
     governor = trig_heads.get(head)
     if governor is not None and governor.form.trigger.type in CONTENT_TAKERS:
         return True
-    return s.word(head) in lex.cues.get("capability", frozenset())
+    return s.word(head) in capability
 
 
 def agent_noun_arguments(s: Sentence, h: int, lex: Lexicon, target_preps: frozenset[str]) -> Arguments | None:
@@ -609,10 +611,9 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
         if light is not None:
             source = source or light.sources
             target = target or light.targets
-            if len(source) >= 2 and not target:
-                mutual = _mutual(form, source)
-                if mutual is not None:
-                    return mutual
+            mutual = _mutual(form, source, target)
+            if mutual is not None:
+                return mutual
         else:
             received = receiving_arguments(s, h, lex, target_preps, agent_preps)
             if received is not None:
@@ -625,8 +626,7 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
         light = light_verb_arguments(s, h, lex, target_preps, agent_preps)
         if light is not None and (light.sources or light.targets):
             target = _first_group(s, slots["target"]) or light.targets
-            mutual = _mutual(form, light.sources) if len(light.sources) >= 2 and not target else None
-            return mutual or Arguments(light.sources, target, light.sources)
+            return _mutual(form, light.sources, target) or Arguments(light.sources, target, light.sources)
     subject = _first_group(s, slots["subj"])
     if form.passive:
         patient = _first_group(s, slots["pass"] + slots["subj"]) or inherited_subject(s, h)
@@ -656,11 +656,7 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
               or _first_group(s, [c for k in s.kids(h, frozenset({"ccomp", "xcomp"})) for c in s.kids(k, SUBJECTS)])
               or (demanded_of(s, h) if form.trigger.type == "REQUEST" else [])
               or _clitic(s, h, subject))
-    if len(subject) >= 2 and not target:
-        mutual = _mutual(form, subject)
-        if mutual is not None:
-            return mutual
-    return Arguments(subject, [t for t in target if t not in subject], subject)
+    return _mutual(form, subject, target) or Arguments(subject, [t for t in target if t not in subject], subject)
 
 
 def document_noun(s: Sentence, h: int) -> int | None:
@@ -691,10 +687,13 @@ def demanded_of(s: Sentence, h: int) -> list[Mention]:
     return []
 
 
-def _mutual(form: Form, parties: list[Mention]) -> Arguments | None:
+def _mutual(form: Form, parties: list[Mention], target: list[Mention]) -> Arguments | None:
     """Coordinated parties of a symmetric trigger with no other target act on each other: one
     event for a meeting or agreement ("X dan Y bertemu"), and one each way for a clash an
-    entry marks symmetric ("Israel dan Hamas terlibat pertikaian"), where each side attacks."""
+    entry marks symmetric ("Israel dan Hamas terlibat pertikaian"), where each side attacks.
+    None when there is a target or fewer than two parties."""
+    if len(parties) < 2 or target:
+        return None
     if form.trigger.type in SYMMETRIC:
         return Arguments(parties[:1], parties[1:], parties)
     if form.trigger.symmetric:

@@ -260,21 +260,9 @@ def _candidates(
         if sentence is not None and not args.targets and trig.form.trigger.type in _SITE_TYPES:
             # "unjuk rasa di depan Gedung KPK": a protest is aimed at the institution it goes to.
             args = replace(args, targets=sentence.site_actor())
-        borrowed = False
-        if not args.sources and not args.targets and not _mentioned_only(trig, tokens, lex):
-            told = recent.get(trig.form.trigger.type)  # "Aksi ini ...": the event told before
-            args, borrowed = (told, True) if told is not None else (args, False)
-        elif not args.sources and (told := recent.get(trig.form.trigger.type)) is not None:
-            # "KPK menahan Nyono. ... Nyono digelandang ke mobil tahanan": an agentless report
-            # of what was just done to the same one was done by the same hands.
-            if {_key(m) for m in told.targets} & {_key(m) for m in args.targets}:
-                args, borrowed = replace(args, sources=told.sources), True
-        elif (not args.targets and not trig.form.trigger.requires_target
-              and (told := recent.get(trig.form.trigger.type)) is not None):
-            # "Tahanan Palestina mogok makan menentang Israel. ... Protes itu dipimpin oleh X":
-            # the same side's event told again is aimed where it was.
-            if told.targets and {_key(m) for m in told.sources} & {_key(m) for m in args.sources}:
-                args, borrowed = replace(args, targets=told.targets), True
+        told = recent.get(trig.form.trigger.type)
+        filled = _borrow(args, told, trig, tokens, lex) if told is not None else None
+        args, borrowed = (filled, True) if filled is not None else (args, False)
         if not args.sources and not args.targets:
             continue
         if trig.form.trigger.requires_target and not args.targets:
@@ -309,6 +297,28 @@ def _candidates(
                 )
                 k += 1
     return _dedupe(_aim_protests(out))
+
+
+def _borrow(args: Arguments, told: Arguments, trig: TriggerMatch, tokens: Tokens, lex: Lexicon) -> Arguments | None:
+    """``args`` completed from ``told``, the actors of the last event of the trigger's type told
+    before, or None when nothing is taken:
+
+    * an actorless mention takes every party of it ("Aksi ini berlangsung hingga ..."), unless
+      the noun is only talked about;
+    * an agentless report of what was just done to the same one was done by the same hands
+      ("KPK menahan Nyono. ... Nyono digelandang ke mobil tahanan");
+    * the same side's event told again without a target is aimed where it was ("Tahanan
+      Palestina mogok makan menentang Israel. ... Protes itu dipimpin oleh X").
+    """
+    if not args.sources and not args.targets:
+        return None if _mentioned_only(trig, tokens, lex) else told
+    if not args.sources:
+        same_target = {_key(m) for m in told.targets} & {_key(m) for m in args.targets}
+        return replace(args, sources=told.sources) if same_target else None
+    if not args.targets and not trig.form.trigger.requires_target and told.targets:
+        same_side = {_key(m) for m in told.sources} & {_key(m) for m in args.sources}
+        return replace(args, targets=told.targets) if same_side else None
+    return None
 
 
 def _aim_protests(cands: list[_Candidate]) -> list[_Candidate]:
