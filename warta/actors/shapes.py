@@ -110,6 +110,18 @@ def not_actors(mentions: list[Mention]) -> None:
             mentions.remove(m)
 
 
+def _starting_in(mentions: list[Mention], m: Mention, end: int) -> list[Mention]:
+    """The other mentions that start between the end of ``m`` and ``end``."""
+    return [x for x in mentions if x is not m and m.end <= x.start < end]
+
+
+def _extend_over(body: str, m: Mention, end: int, mentions: list[Mention]) -> None:
+    """Extend ``m`` to ``end``, dropping the mentions that start in what it takes over."""
+    for x in _starting_in(mentions, m, end):
+        mentions.remove(x)
+    m.end, m.text = end, body[m.start:end]
+
+
 def legal_forms(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
     """Extend organisation names over the legal forms after them ("PT PLN (Persero)"), and
     drop mentions made of legal forms or head words only ("Persero", "PT")."""
@@ -123,9 +135,7 @@ def legal_forms(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
             end = g.end()
         if end == m.end:
             continue
-        for x in [x for x in mentions if x is not m and m.end <= x.start < end]:
-            mentions.remove(x)
-        m.end, m.text = end, body[m.start:end]
+        _extend_over(body, m, end, mentions)
         if m.actor.source == "text":
             m.actor = text_actor(m.text, "ORG", gaz)
     for m in list(mentions):
@@ -145,12 +155,9 @@ def unit_names(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
         g = _UNIT_NAME.match(body, m.end)
         if g is None or not listed(m, mentions):
             continue
-        inner = [x for x in mentions if x is not m and m.end <= x.start < g.end()]
-        if any(x.source == "gazetteer" and x.type in ("ORG", "COUNTRY") for x in inner):
+        if any(x.source == "gazetteer" and x.type in ("ORG", "COUNTRY") for x in _starting_in(mentions, m, g.end())):
             continue
-        for x in inner:
-            mentions.remove(x)
-        m.end, m.text = g.end(), body[m.start:g.end()]
+        _extend_over(body, m, g.end(), mentions)
         m.actor = text_actor(m.text, "ORG", gaz)
 
 
