@@ -841,3 +841,26 @@ def test_securing_a_place_or_a_thing_is_no_arrest():
     assert run("Nikolai Patrushev mengamankan jalannya jajak pendapat di Moskow.", [NP]).height == 0
     assert run("Polisi juga mengamankan sebuah kayu alu di lokasi.", []).height == 0
     assert actor_pairs(run("Polisi mengamankan Nikolai Patrushev di Moskow.", [NP])) == [("COERCE", "polisi", "per:np")]
+
+
+def test_a_bare_agent_after_a_passive_verb_is_its_agent():
+    # Parsers hang "polisi" on a misread "terciduk" as a compound; it is still the agent.
+    assert actor_pairs(run("Nikolai Patrushev akhirnya terciduk polisi di Moskow.", [NP])) == [
+        ("COERCE", "polisi", "per:np")]
+    # A di- light verb's bare object is who did what its noun names.
+    ev = run("Serangan itu dilakukan Nikolai Patrushev terhadap Min Aung Hlaing di Moskow.", [NP, MAH])
+    assert actor_pairs(ev) == [("ASSAULT", "per:np", "per:mah")]
+
+
+def test_a_trigger_describing_another_of_its_type_is_the_same_event():
+    pertamina = ("Pertamina", "ORG", "org:pertamina")
+    ev = run("Ribuan awak tangki Pertamina menggelar aksi mogok nasional sejak Senin.", [pertamina])
+    assert len(actor_pairs(ev)) == 1 and actor_pairs(ev)[0][0] == "PROTEST"
+
+
+def test_a_possessive_pronoun_does_not_make_its_phrase_the_group_referred_to():
+    body = ("Rusia dan Myanmar bertemu di Moskow pada Senin. "
+            "Para militan bertempur dengan anak-anak mereka di Mosul.")
+    pairs = actor_pairs(run(body, [RUS, MMR]))
+    assert [p for p in pairs if p[0] == "ASSAULT" and p[2] in ("cty:RUS", "cty:MMR")] == []
+    assert ("CONSULT", "cty:RUS", "cty:MMR") in pairs

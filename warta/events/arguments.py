@@ -123,7 +123,8 @@ class Sentence:
         the actor covering the head word, then the first actor of the phrase. Places are
         where things happen, not who acts.
         """
-        tokens = self.phrase(i)
+        # "kedua Menlu" is the two named before; "anak-anak mereka" is not "mereka".
+        tokens = [t for t in self.phrase(i) if t <= i or t not in self.referents]
         resolved = [m for t in tokens if t in self.referents for m in self.actors[t]]
         if resolved:
             return list(dict.fromkeys(resolved))
@@ -440,6 +441,20 @@ def is_content(s: Sentence, h: int, trig_heads: dict[int, TriggerMatch], lex: Le
     return s.word(head) in capability
 
 
+# Dependencies by which a word describes the phrase it hangs on ("aksi mogok", "aksi yang anarkis").
+_DESCRIBING = frozenset({"acl", "acl:relcl", "amod", "compound", "nmod", "flat", "appos"})
+
+
+def names_again(s: Sentence, h: int, trig: TriggerMatch, trig_heads: dict[int, TriggerMatch]) -> bool:
+    """Whether the trigger at ``h`` only describes another trigger of its type that it hangs
+    on ("menggelar aksi mogok": one protest, not a second one with its own actors)."""
+    head = s.parse.heads[h]
+    if head == h or s.dep(h) not in _DESCRIBING:
+        return False
+    return any(other is not trig and other.form.trigger.type == trig.form.trigger.type
+               and head in trigger_tokens(s.parse, other) for other in trig_heads.values())
+
+
 def agent_noun_arguments(s: Sentence, h: int, lex: Lexicon, target_preps: frozenset[str]) -> Arguments | None:
     """An agent noun is an event only as what someone becomes ("Rusia menjadi pemasok senjata
     bagi junta": Rusia supplies the junta); "pemasok utama adalah ..." describes, and
@@ -468,7 +483,8 @@ def light_verb_arguments(s: Sentence, h: int, lex: Lexicon, target_preps: frozen
         return None
     slots = _slots(s, head, target_preps, agent_preps)
     if d in PASSIVE_SUBJECTS or s.word(head).startswith("di"):
-        source = _first_group(s, slots["agent"] + slots["bare"])
+        # "Kesepakatan itu disampaikan Andre Rosiade": a di- verb's bare object is its agent.
+        source = _first_group(s, slots["agent"] + slots["bare"] + slots["obj"])
     else:  # "X terlibat pertikaian": a ter- verb's subject takes part too
         source = _first_group(s, slots["subj"] + slots["pass"]) or inherited_subject(s, head)
     target = _first_group(s, slots["target"])
@@ -500,7 +516,7 @@ def find_arguments(s: Sentence, trig: TriggerMatch, trig_heads: dict[int, Trigge
     h = trigger_head(s, trig)
     if h is None:
         return Arguments([], [], [])
-    if is_content(s, h, trig_heads, s.lex):
+    if is_content(s, h, trig_heads, s.lex) or names_again(s, h, trig, trig_heads):
         return None
     if trig.form.trigger.by_speaker:
         return speaker_demand(s, h)
@@ -630,7 +646,9 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
     subject = _first_group(s, slots["subj"])
     if form.passive:
         patient = _first_group(s, slots["pass"] + slots["subj"]) or inherited_subject(s, h)
-        agent = (_first_group(s, slots["agent"] + slots["bare"] + slots["obj"]) or _clitic(s, h, patient)
+        # "dihalau polisi": a bare agent the parser hung on the verb as a compound.
+        bare_agent = [c for c in s.kids(h, frozenset({"compound"})) if c > h and c in s.actors]
+        agent = (_first_group(s, slots["agent"] + slots["bare"] + slots["obj"] + bare_agent) or _clitic(s, h, patient)
                  or shared_agent(s, h, agent_preps))
         target = _first_group(s, slots["target"])
         if form.trigger.patient_acts and not agent:
