@@ -699,6 +699,14 @@ def test_an_actorless_mention_takes_every_party_of_the_event_told_before():
     assert later == [("ASSAULT", "cty:ISR", "org:hamas"), ("ASSAULT", "org:hamas", "cty:ISR")]
 
 
+def test_an_actorless_mention_does_not_tell_a_one_sided_event_again():
+    workers = ("Serikat Pekerja Pertamina", "ORG", "org:spp")
+    ev = run("Serikat Pekerja Pertamina menggelar aksi mogok di Jakarta pada Senin. "
+             "Aksi mogok itu akan melibatkan 11 depot di sejumlah daerah.", [workers])
+    assert [(p, r["sentence_id"]) for p, r in zip(actor_pairs(ev), ev.iter_rows(named=True))] == [
+        (("PROTEST", "org:spp", None), 0)]
+
+
 def test_borrowed_actors_lower_the_confidence():
     from warta.events.codes import confidence
 

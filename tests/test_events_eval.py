@@ -22,8 +22,9 @@ EVAL = ROOT / "tests" / "golden" / "events_eval"
 CORPORA = Path(get_settings().shared_dir) / "corpora"
 # Floors a little under what the dev split measures (docs/events.md): a drop fails the build.
 # Lenient recall counts only coded events, so it fell when events missing a party they need
-# stopped being coded (plover.yaml: parties).
-FLOORS = {"strict_p": 0.50, "strict_r": 0.29, "lenient_r": 0.43}
+# stopped being coded (plover.yaml: parties), and again when an actorless mention stopped
+# telling a one-sided event again (strict precision 0.53 -> 0.56).
+FLOORS = {"strict_p": 0.54, "strict_r": 0.29, "lenient_r": 0.41}
 
 
 def _script(name: str):

@@ -311,7 +311,9 @@ def _borrow(args: Arguments, told: Arguments, trig: TriggerMatch, tokens: Tokens
       Palestina mogok makan menentang Israel. ... Protes itu dipimpin oleh X").
     """
     if not args.sources and not args.targets:
-        return None if _mentioned_only(trig, tokens, lex) else told
+        # Only a complete event is told again: a one-sided one ("Aksi mogok akan melibatkan
+        # 11 depot") is as often a mention of the activity as a report of the same event.
+        return told if told.sources and told.targets and not _mentioned_only(trig, tokens, lex) else None
     if not args.sources:
         same_target = {_key(m) for m in told.targets} & {_key(m) for m in args.targets}
         return replace(args, sources=told.sources) if same_target else None
