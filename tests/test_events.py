@@ -872,3 +872,11 @@ def test_a_possessive_pronoun_does_not_make_its_phrase_the_group_referred_to():
     pairs = actor_pairs(run(body, [RUS, MMR]))
     assert [p for p in pairs if p[0] == "ASSAULT" and p[2] in ("cty:RUS", "cty:MMR")] == []
     assert ("CONSULT", "cty:RUS", "cty:MMR") in pairs
+
+
+def test_a_person_after_a_comma_in_a_relatives_phrase_is_the_relative():
+    kpk = ("KPK", "ORG", "org:kpk")
+    ev = run("Putri Ketua Dewan Perwakilan Rakyat (DPR) Vladimir Putin, Min Aung Hlaing dipastikan mangkir "
+             "dari panggilan penyidik KPK.", [PUTIN, MAH, kpk, ("DPR", "ORG", "org:dpr")])
+    assert ("REJECT", "per:mah", "org:kpk") in actor_pairs(ev)
+    assert all(p[1] != "per:putin" for p in actor_pairs(ev))

@@ -136,7 +136,11 @@ class Sentence:
         if self.word(i) in self.lex.cues.get("relatives", frozenset()) and (i == 0 or self.parse.words[i].islower()):
             # "putra Setnov, Rheza Herwindo", "istri korban": the relative, not the one named
             # (inside a sentence, a capitalised "Anak Agung" is part of a name).
-            return self.apposed_person(tokens[-1]) or [self.relative(i)]
+            # A person after a comma inside the phrase is the relative, whatever the parser hung
+            # them on ("Putri Ketua DPR Setya Novanto, Dwina Michaella").
+            named = [m for t in tokens if t > i and self.dep(t) == "appos" and self.parse.words[t - 1] == ","
+                     for m in self.actors.get(t, ()) if m.type == "PER"]
+            return named[-1:] or self.apposed_person(tokens[-1]) or [self.relative(i)]
         # Only a phrase that names a position or an actor has a person in apposition: in
         # "Untuk itu, Gatot mengajak" or "Pada 11 Juli, X bertemu" the name after the comma is
         # the next clause's subject.
