@@ -23,8 +23,9 @@ CORPORA = Path(get_settings().shared_dir) / "corpora"
 # Floors a little under what the dev split measures (docs/events.md): a drop fails the build.
 # Lenient recall counts only coded events, so it fell when events missing a party they need
 # stopped being coded (plover.yaml: parties), and again when an actorless mention stopped
-# telling a one-sided event again (strict precision 0.53 -> 0.56).
-FLOORS = {"strict_p": 0.54, "strict_r": 0.29, "lenient_r": 0.41}
+# telling a one-sided event again (strict precision 0.53 -> 0.56). The blind part dev-d
+# (28 articles) brought every figure of the split down: it measured 0.467 / 0.159 strict.
+FLOORS = {"strict_p": 0.53, "strict_r": 0.25, "lenient_r": 0.37}
 
 
 def _script(name: str):
