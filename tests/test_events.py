@@ -880,3 +880,12 @@ def test_a_person_after_a_comma_in_a_relatives_phrase_is_the_relative():
              "dari panggilan penyidik KPK.", [PUTIN, MAH, kpk, ("DPR", "ORG", "org:dpr")])
     assert ("REJECT", "per:mah", "org:kpk") in actor_pairs(ev)
     assert all(p[1] != "per:putin" for p in actor_pairs(ev))
+
+
+def test_naming_suspects_across_a_list_and_working_in_synergy():
+    kpk = ("KPK", "ORG", "org:kpk")
+    ev = run("KPK menetapkan Nikolai Patrushev beserta asisten pribadinya, Min Aung Hlaing, sebagai tersangka.",
+             [kpk, NP, MAH])
+    assert ("ACCUSE", "org:kpk", "per:np") in actor_pairs(ev)
+    ev = run("Rusia telah bersinergi dengan Myanmar dalam penanganan teroris.", [RUS, MMR])
+    assert actor_pairs(ev) == [("COOPERATE", "cty:RUS", "cty:MMR")]
