@@ -889,3 +889,8 @@ def test_naming_suspects_across_a_list_and_working_in_synergy():
     assert ("ACCUSE", "org:kpk", "per:np") in actor_pairs(ev)
     ev = run("Rusia telah bersinergi dengan Myanmar dalam penanganan teroris.", [RUS, MMR])
     assert actor_pairs(ev) == [("COOPERATE", "cty:RUS", "cty:MMR")]
+
+
+def test_an_actor_together_with_another_is_two_actors():
+    ev = run("Nikolai Patrushev bersama Min Aung Hlaing menyerang Rusia.", [NP, MAH, RUS])
+    assert sorted(actor_pairs(ev)) == [("ASSAULT", "per:mah", "cty:RUS"), ("ASSAULT", "per:np", "cty:RUS")]

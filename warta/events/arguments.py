@@ -36,6 +36,7 @@ OBLIQUES = frozenset({"obl", "obl:arg", "obl:tmod", "nmod", "nmod:poss"})
 PHRASE = frozenset({"flat", "flat:name", "flat:foreign", "compound", "appos", "nmod", "nmod:poss", "amod", "det",
                     "nummod", "clf", "fixed", "dep"})
 COORDINATE = frozenset({"conj"})
+COMITATIVE = frozenset({"bersama", "beserta", "bersama dengan"})
 # Types whose parties act together: "X dan Y bertemu" is one meeting of X with Y.
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Types whose dependent verb is content, not an event of its own ("meminta polisi menangkap").
@@ -233,8 +234,11 @@ class Sentence:
         todo = [i]
         while todo and len(heads) < MAX_GROUP:
             k = todo.pop()
-            # Conjuncts of the head or of a word of its phrase: parsers attach "X dan Y" to either.
-            for c in [c for t in self.phrase(k) for c in self.kids(t, COORDINATE)]:
+            # Conjuncts of the head or of a word of its phrase: parsers attach "X dan Y" to either;
+            # "X bersama Y", "X beserta Y" join Y to X as well.
+            joined = [c for t in self.phrase(k) for c in self.children[t]
+                      if self.dep(c) in COORDINATE or self.dep(c) == "nmod" and self.case_of(c) in COMITATIVE]
+            for c in joined:
                 if c not in heads and not any(m.type == "LOC" for m in self.actors.get(c, ())):
                     heads.append(c)
                     todo.append(c)
