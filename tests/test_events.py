@@ -894,3 +894,13 @@ def test_naming_suspects_across_a_list_and_working_in_synergy():
 def test_an_actor_together_with_another_is_two_actors():
     ev = run("Nikolai Patrushev bersama Min Aung Hlaing menyerang Rusia.", [NP, MAH, RUS])
     assert sorted(actor_pairs(ev)) == [("ASSAULT", "per:mah", "cty:RUS"), ("ASSAULT", "per:np", "cty:RUS")]
+
+
+def test_a_protest_against_something_is_aimed_at_its_owner_and_is_one_event():
+    for body in ("Puluhan ribu demonstran berunjuk rasa menentang kebijakan Vladimir Putin, Selasa.",
+                 "Ribuan mahasiswa turun aksi menolak kebijakan Vladimir Putin di Moskow."):
+        pairs = actor_pairs(run(body, [PUTIN]))
+        assert len(pairs) == 1 and pairs[0][0] == "PROTEST" and pairs[0][2] == "per:putin", body
+    # A possessor follows its noun: the policy's owner is not who protests.
+    ev = run("Ratusan warga menggelar aksi unjuk rasa memprotes kebijakan Vladimir Putin.", [PUTIN])
+    assert actor_pairs(ev)[0][1] == "warga"

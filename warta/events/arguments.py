@@ -626,8 +626,10 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
             slots["target"] += around["target"]
         agent = _first_group(s, slots["agent"])
         target = _first_group(s, slots["target"])
-        # "kunjungannya ke Myanmar": the clitic names the possessor.
-        possessor = _first_group(s, slots["bare"]) or _clitic(s, h, target)
+        # "kunjungannya ke Myanmar": the clitic names the possessor. A possessor follows the
+        # noun and its modifiers ("serangan Israel", "kunjungan kenegaraan Presiden X");
+        # "aksi unjuk rasa memprotes kebijakan X" is not X's.
+        possessor = _first_group(s, [c for c in slots["bare"] if _follows(s, (h, *inside), c)]) or _clitic(s, h, target)
         if form.patient_noun and possessor and not target:
             # "penangkapan X", "pembunuhan X": the possessor is the one it was done to.
             target, possessor = possessor, []
@@ -683,6 +685,17 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
               or (demanded_of(s, h) if form.trigger.type == "REQUEST" else [])
               or _clitic(s, h, subject))
     return _mutual(form, subject, target) or Arguments(subject, [t for t in target if t not in subject], subject)
+
+
+_MODIFIERS = frozenset({"amod", "compound", "nummod", "det"})
+
+
+def _follows(s: Sentence, noun: tuple[int, ...], c: int) -> bool:
+    """Whether the phrase at ``c`` comes right after the ``noun`` tokens, past their modifiers."""
+    k = max(noun) + 1
+    while k < min(s.phrase(c)) and s.parse.heads[k] in noun and s.dep(k) in _MODIFIERS:
+        k += 1
+    return k == min(s.phrase(c))
 
 
 def document_noun(s: Sentence, h: int) -> int | None:

@@ -250,11 +250,21 @@ def _candidates(
     if any(tokens.words[i] in off_topic and body[tokens.starts[i]].islower() for i in range(tok_lo, tok_hi)):
         return []  # sports coverage: "menyerang", "bertandang ke" are about a match
     heads = {h: t for t in trigs if (h := trigger_head(sentence, t)) is not None} if sentence else {}
+    aims = _protest_aims(trigs, tokens)
+    aimed_at: dict[int, list[Mention]] = {}  # id of a protest trigger -> whom its aim opposes
+    for opposing, protest in aims.items():
+        found = find_arguments(sentence, opposing, heads) if sentence else None
+        if found is not None and found.targets:
+            aimed_at[id(protest)] = found.targets
     out: list[_Candidate] = []
     for trig in trigs:
+        if trig in aims:
+            continue  # "aksi menentang X": the protest's aim, not an event of its own
         args = find_arguments(sentence, trig, heads) if sentence else Arguments([], [], [])
         if args is None or _is_topic(trig, trigs, tokens):
             continue
+        if not args.targets and id(trig) in aimed_at:
+            args = replace(args, targets=aimed_at[id(trig)])
         if _hypothetical(body, tokens, trig, tok_lo, lex):
             continue  # "jika AS melakukan serangan": what would happen, not what happened
         if sentence is not None and not args.targets and trig.form.trigger.type in _SITE_TYPES:
@@ -297,6 +307,24 @@ def _candidates(
                 )
                 k += 1
     return _dedupe(_aim_protests(out))
+
+
+_OPPOSING = frozenset({"DISAPPROVE", "REJECT", "PROTEST"})
+
+
+def _protest_aims(trigs: list[TriggerMatch], tokens: Tokens) -> dict[TriggerMatch, TriggerMatch]:
+    """Triggers of opposition right after a protest ("turun aksi menentang reformasi X",
+    "berunjuk rasa menolak ..."), each with the protest whose aim it says."""
+    out: dict[TriggerMatch, TriggerMatch] = {}
+    for t in trigs:
+        if t.form.trigger.type != "PROTEST":
+            continue
+        for u in trigs:
+            gap = tokens.words[t.tok_end:u.tok_start]
+            if (u is not t and u.form.trigger.type in _OPPOSING and len(gap) <= 3
+                    and all(w.isalnum() for w in gap) and u.tok_start >= t.tok_end):
+                out.setdefault(u, t)
+    return out
 
 
 def _borrow(args: Arguments, told: Arguments, trig: TriggerMatch, tokens: Tokens, lex: Lexicon) -> Arguments | None:
