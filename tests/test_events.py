@@ -904,3 +904,12 @@ def test_a_protest_against_something_is_aimed_at_its_owner_and_is_one_event():
     # A possessor follows its noun: the policy's owner is not who protests.
     ev = run("Ratusan warga menggelar aksi unjuk rasa memprotes kebijakan Vladimir Putin.", [PUTIN])
     assert actor_pairs(ev)[0][1] == "warga"
+
+
+def test_whoever_claims_responsibility_for_an_attack_is_its_attacker():
+    ev = run("Kelompok Min Aung Hlaing mengklaim bertanggung jawab atas serangan terhadap Rusia di Moskow.", [MAH, RUS])
+    assert actor_pairs(ev) == [("ASSAULT", "per:mah", "cty:RUS")]
+    # The attack told before, claimed in the next sentence, keeps its target.
+    ev = run("Kilang minyak Rusia diserang drone pada Sabtu. Setelah serangan itu, Min Aung Hlaing mengklaim "
+             "bertanggung jawab.", [MAH, RUS])
+    assert ("ASSAULT", "per:mah", "cty:RUS") in actor_pairs(ev)

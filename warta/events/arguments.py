@@ -698,6 +698,24 @@ def _follows(s: Sentence, noun: tuple[int, ...], c: int) -> bool:
     return k == min(s.phrase(c))
 
 
+def claimant(s: Sentence) -> list[Mention]:
+    """Who the sentence says claims responsibility ("X mengklaim bertanggung jawab atas
+    serangan itu", "... diserang, dengan kelompok X mengklaim bertanggung jawab"): the
+    subject of the verb of claiming, or the nearest actor before it in its clause."""
+    claiming = s.lex.cues.get("claiming", frozenset())
+    for k in range(1, len(s.parse)):
+        if s.word(k) not in ("bertanggung", "bertanggungjawab") or s.word(k - 1) not in claiming:
+            continue
+        verb = k - 1
+        found = _first_group(s, s.kids(verb, SUBJECTS)) or inherited_subject(s, verb)
+        for i in range(verb - 1, -1, -1):
+            if found or s.word(i) in CLAUSE_BREAK:
+                break
+            found = [m for m in s.actors.get(i, ()) if m.type != "LOC"]
+        return found
+    return []
+
+
 def document_noun(s: Sentence, h: int) -> int | None:
     """The noun a noun trigger at ``h`` says the kind of ("surat panggilan", "nota protes"),
     if it modifies one directly, without a preposition."""

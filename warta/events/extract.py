@@ -13,7 +13,7 @@ import polars as pl
 from warta.actors.ner_features import tokenize as word_and_punct_spans
 from warta.clean.metadata import find_dateline
 from warta.clean.outlets import press_names
-from warta.events.arguments import SYMMETRIC, Arguments, Mention, Sentence, find_arguments, trigger_head
+from warta.events.arguments import SYMMETRIC, Arguments, Mention, Sentence, claimant, find_arguments, trigger_head
 from warta.events.codes import codes_for, confidence
 from warta.events.discourse import Discourse, quoted_speakers, speaker_of
 from warta.events.lexicon import Lexicon, Tokens, TriggerMatch, cue_words, find_triggers, get_lexicon, tokenize
@@ -271,8 +271,15 @@ def _candidates(
             # "unjuk rasa di depan Gedung KPK": a protest is aimed at the institution it goes to.
             args = replace(args, targets=sentence.site_actor())
         told = recent.get(trig.form.trigger.type)
-        filled = _borrow(args, told, trig, tokens, lex) if told is not None else None
-        args, borrowed = (filled, True) if filled is not None else (args, False)
+        claimed = claimant(sentence) if sentence is not None and trig.form.trigger.type == "ASSAULT" else []
+        if claimed and not args.sources:
+            # "X mengklaim bertanggung jawab atas serangan (itu)": X attacked, whom the attack
+            # told before was aimed at.
+            targets = args.targets or (told.targets if told is not None else [])
+            args, borrowed = replace(args, sources=claimed, targets=targets), not args.targets and bool(targets)
+        else:
+            filled = _borrow(args, told, trig, tokens, lex) if told is not None else None
+            args, borrowed = (filled, True) if filled is not None else (args, False)
         if not args.sources and not args.targets:
             continue
         if trig.form.trigger.requires_target and not args.targets:
