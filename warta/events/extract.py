@@ -251,11 +251,11 @@ def _candidates(
         return []  # sports coverage: "menyerang", "bertandang ke" are about a match
     heads = {h: t for t in trigs if (h := trigger_head(sentence, t)) is not None} if sentence else {}
     aims = _protest_aims(trigs, tokens)
-    aimed_at: dict[int, list[Mention]] = {}  # id of a protest trigger -> whom its aim opposes
+    aimed_at: dict[TriggerMatch, list[Mention]] = {}  # a protest -> whom its aim opposes
     for opposing, protest in aims.items():
         found = find_arguments(sentence, opposing, heads) if sentence else None
         if found is not None and found.targets:
-            aimed_at[id(protest)] = found.targets
+            aimed_at[protest] = found.targets
     out: list[_Candidate] = []
     for trig in trigs:
         if trig in aims:
@@ -263,8 +263,8 @@ def _candidates(
         args = find_arguments(sentence, trig, heads) if sentence else Arguments([], [], [])
         if args is None or _is_topic(trig, trigs, tokens):
             continue
-        if not args.targets and id(trig) in aimed_at:
-            args = replace(args, targets=aimed_at[id(trig)])
+        if not args.targets and trig in aimed_at:
+            args = replace(args, targets=aimed_at[trig])
         if _hypothetical(body, tokens, trig, tok_lo, lex):
             continue  # "jika AS melakukan serangan": what would happen, not what happened
         if sentence is not None and not args.targets and trig.form.trigger.type in _SITE_TYPES:
@@ -275,8 +275,8 @@ def _candidates(
         if claimed and not args.sources:
             # "X mengklaim bertanggung jawab atas serangan (itu)": X attacked, whom the attack
             # told before was aimed at.
-            targets = args.targets or (told.targets if told is not None else [])
-            args, borrowed = replace(args, sources=claimed, targets=targets), not args.targets and bool(targets)
+            borrowed = not args.targets and told is not None and bool(told.targets)
+            args = replace(args, sources=claimed, targets=told.targets if borrowed else args.targets)
         else:
             filled = _borrow(args, told, trig, tokens, lex) if told is not None else None
             args, borrowed = (filled, True) if filled is not None else (args, False)
