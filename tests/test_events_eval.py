@@ -109,7 +109,8 @@ def test_agreement_counts_shared_events():
 
 def test_annotation_files_are_well_formed():
     checker = _script("check_event_annotations")
-    files = sorted(EVAL.glob("*.yaml")) + sorted((EVAL / "agreement").glob("*.yaml"))
+    files = sorted(EVAL.glob("*.yaml")) + sorted((EVAL / "agreement").glob("*.yaml")) + sorted(
+        (EVAL / "reserve").glob("*.yaml"))
     assert {f.name.split("-")[0] for f in files} >= {"dev", "test"}
     for path in files:
         _, events, problems = checker.check_file(path, CORPORA)
