@@ -692,10 +692,10 @@ _MODIFIERS = frozenset({"amod", "compound", "nummod", "det"})
 
 def _follows(s: Sentence, noun: tuple[int, ...], c: int) -> bool:
     """Whether the phrase at ``c`` comes right after the ``noun`` tokens, past their modifiers."""
-    k = max(noun) + 1
-    while k < min(s.phrase(c)) and s.parse.heads[k] in noun and s.dep(k) in _MODIFIERS:
+    k, start = max(noun) + 1, min(s.phrase(c))
+    while k < start and s.parse.heads[k] in noun and s.dep(k) in _MODIFIERS:
         k += 1
-    return k == min(s.phrase(c))
+    return k == start
 
 
 def claimant(s: Sentence) -> list[Mention]:

@@ -271,8 +271,9 @@ def _candidates(
             # "unjuk rasa di depan Gedung KPK": a protest is aimed at the institution it goes to.
             args = replace(args, targets=sentence.site_actor())
         told = recent.get(trig.form.trigger.type)
-        claimed = claimant(sentence) if sentence is not None and trig.form.trigger.type == "ASSAULT" else []
-        if claimed and not args.sources:
+        claimed = (claimant(sentence) if sentence is not None and not args.sources
+                   and trig.form.trigger.type == "ASSAULT" else [])
+        if claimed:
             # "X mengklaim bertanggung jawab atas serangan (itu)": X attacked, whom the attack
             # told before was aimed at.
             borrowed = not args.targets and told is not None and bool(told.targets)
