@@ -24,8 +24,9 @@ CORPORA = Path(get_settings().shared_dir) / "corpora"
 # Lenient recall counts only coded events, so it fell when events missing a party they need
 # stopped being coded (plover.yaml: parties), and again when an actorless mention stopped
 # telling a one-sided event again (strict precision 0.53 -> 0.56). The blind part dev-d
-# (28 articles) brought every figure of the split down: it measured 0.467 / 0.159 strict.
-FLOORS = {"strict_p": 0.53, "strict_r": 0.25, "lenient_r": 0.37}
+# (28 articles) brought every figure of the split down: it measured 0.467 / 0.159 strict;
+# so did dev-e, scored blind at 0.282 / 0.140 before it joined dev.
+FLOORS = {"strict_p": 0.50, "strict_r": 0.24, "lenient_r": 0.36}
 
 
 def _script(name: str):
