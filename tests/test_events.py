@@ -724,6 +724,25 @@ def test_a_trigger_in_a_conditional_clause_is_no_event():
     assert actor_pairs(ev) == [("ASSAULT", "cty:RUS", "cty:MMR")]
 
 
+def test_what_a_condition_says_will_follow_is_no_event():
+    iran = ("Iran", "COUNTRY", "cty:IRN")
+    text = "Seandainya jadi diberlakukan, kebijakan Rusia akan melarang warga Iran dan Myanmar masuk."
+    assert run(text, [RUS, iran, MMR]).height == 0
+    # Without the condition it is a planned event.
+    ev = run("Kebijakan Rusia akan melarang warga Iran masuk.", [RUS, iran])
+    assert actor_pairs(ev) == [("COERCE", "cty:RUS", "warga Iran")]
+
+
+def test_an_object_that_names_no_actor_is_the_thing_of_whoever_put_it_forward():
+    court = ("Mahkamah Agung", "ORG", "org:ma")
+    kontras = ("Kontras", "ORG", "org:kontras")
+    ev = run("Mahkamah Agung menolak permohonan kasasi yang diajukan Kontras.", [court, kontras])
+    assert actor_pairs(ev) == [("REJECT", "org:ma", "org:kontras")]
+    # A purpose clause is not whose the thing is.
+    ev = run("Mahkamah Agung menolak permohonan kasasi untuk diajukan Kontras.", [court, kontras])
+    assert actor_pairs(ev) == [("REJECT", "org:ma", None)]
+
+
 def test_a_body_and_the_country_it_is_named_after_are_one_side():
     army = ("Angkatan Bersenjata Myanmar", "ORG", "org:tatmadaw")
     assert run("Angkatan Bersenjata Myanmar dan Myanmar terlibat pertikaian.", [army, MMR]).height == 0

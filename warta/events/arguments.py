@@ -676,6 +676,8 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
     # A name the parser hung on the verb as "flat" is its object ("menggandeng Yordania"); the
     # subject of a complement clause is the one accused or asked ("menuduh Rusia melegitimasi").
     obj, marked = _first_group(s, slots["obj"]), _first_group(s, slots["target"])
+    if not obj and not marked:
+        obj = next((g for g in (object_holder(s, o) for o in slots["obj"]) if g), [])
     if obj and marked and (inside or marked[0].start < obj[0].start):
         # "memberikan penghargaan kepada A, B, ... menteri C": a trigger that holds its own
         # object, or an object after the marked phrase, is the parser's misreading of a list.
@@ -713,6 +715,22 @@ def claimant(s: Sentence) -> list[Mention]:
                 break
             found = [m for m in s.actors.get(i, ()) if m.type != "LOC"]
         return found
+    return []
+
+
+def object_holder(s: Sentence, o: int) -> list[Mention]:
+    """Whose thing an object that names no actor is: the agent of a passive relative clause on
+    it ("menolak permohonan kasasi yang diajukan Kontras" is rejecting Kontras)."""
+    for c in s.children[o]:
+        relative = any(s.word(k) == "yang" for k in s.children[c] if k < c)
+        if s.dep(c) != "acl" or not relative or s.parse.upos[c] != "VERB" or not s.word(c).startswith("di"):
+            continue
+        agents = [k for k in s.children[c] if k > c and (
+            s.dep(k) in OBJECTS or s.dep(k) in ("flat", "compound") and s.parse.upos[k] == "PROPN"
+            or s.dep(k).startswith(("obl", "nmod")) and s.case_of(k) == "oleh")]
+        found = _first_group(s, agents)
+        if found:
+            return found
     return []
 
 

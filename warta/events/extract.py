@@ -205,6 +205,15 @@ def _hypothetical(body: str, tokens: Tokens, trig: TriggerMatch, tok_lo: int, le
     return False
 
 
+def _consequence(tokens: Tokens, trig: TriggerMatch, tok_lo: int, tok_hi: int, lex: Lexicon) -> bool:
+    """Whether the trigger is what a sentence opened by a condition says will follow
+    ("Seandainya jadi diberlakukan, kebijakan itu akan melarang X"): a future under a
+    condition is no more an event than the condition is."""
+    conditional = lex.cues.get("conditional", frozenset())
+    opened = tok_lo < trig.tok_start and tokens.words[tok_lo] in conditional
+    return opened and is_future(tokens, trig, tok_lo, tok_hi, lex)
+
+
 def _is_topic(trig: TriggerMatch, trigs: list[TriggerMatch], tokens: Tokens) -> bool:
     """Whether the noun trigger ``trig`` is the topic of a talk or agreement just before it."""
     if not trig.form.noun:
@@ -265,7 +274,7 @@ def _candidates(
             continue
         if not args.targets and trig in aimed_at:
             args = replace(args, targets=aimed_at[trig])
-        if _hypothetical(body, tokens, trig, tok_lo, lex):
+        if _hypothetical(body, tokens, trig, tok_lo, lex) or _consequence(tokens, trig, tok_lo, tok_hi, lex):
             continue  # "jika AS melakukan serangan": what would happen, not what happened
         if sentence is not None and not args.targets and trig.form.trigger.type in _SITE_TYPES:
             # "unjuk rasa di depan Gedung KPK": a protest is aimed at the institution it goes to.
