@@ -932,3 +932,13 @@ def test_whoever_claims_responsibility_for_an_attack_is_its_attacker():
     ev = run("Kilang minyak Rusia diserang drone pada Sabtu. Setelah serangan itu, Min Aung Hlaing mengklaim "
              "bertanggung jawab.", [MAH, RUS])
     assert ("ASSAULT", "per:mah", "cty:RUS") in actor_pairs(ev)
+
+
+def test_a_party_backing_a_candidate_supports_them_and_a_lobby_is_a_request():
+    pdip = ("PDIP", "ORG", "org:pdip")
+    dedi = ("Dedi Mulyadi", "PER", "per:dedi")
+    kemenkeu = ("Kemenkeu", "ORG", "org:kemenkeu")
+    assert actor_pairs(run("PDIP mengusung Dedi Mulyadi.", [pdip, dedi])) == [("SUPPORT", "org:pdip", "per:dedi")]
+    assert run("Mobil PDIP itu mengusung mesin bensin.", [pdip]).height == 0  # names no one backed
+    ev = run("PDIP akan melobi Kemenkeu untuk menambah dana.", [pdip, kemenkeu])
+    assert actor_pairs(ev) == [("REQUEST", "org:pdip", "org:kemenkeu")]
