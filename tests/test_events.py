@@ -942,3 +942,11 @@ def test_a_party_backing_a_candidate_supports_them_and_a_lobby_is_a_request():
     assert run("Mobil PDIP itu mengusung mesin bensin.", [pdip]).height == 0  # names no one backed
     ev = run("PDIP akan melobi Kemenkeu untuk menambah dana.", [pdip, kemenkeu])
     assert actor_pairs(ev) == [("REQUEST", "org:pdip", "org:kemenkeu")]
+
+
+def test_who_steps_up_or_goes_on_with_an_action_does_it():
+    syria = ("Suriah", "COUNTRY", "cty:SYR")
+    ev = run("Rusia meningkatkan serangan terhadap Suriah sejak Juni.", [RUS, syria])
+    assert actor_pairs(ev) == [("ASSAULT", "cty:RUS", "cty:SYR")]
+    ev = run("Rusia melanjutkan kerja sama militer dengan Myanmar.", [RUS, MMR])
+    assert ("COOPERATE", "cty:RUS", "cty:MMR") in actor_pairs(ev)
