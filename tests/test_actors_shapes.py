@@ -79,6 +79,14 @@ def test_initials_written_in_title_case_and_their_later_uses_are_the_person(gaz)
     assert len({m.actor.name for m in mentions if m.text == "Dp"}) == 1
 
 
+def test_a_cue_outweighs_the_type_a_tagger_gave_the_initials_everywhere_in_the_article(gaz):
+    body = "Dari keterangan GAG, polisi mengamankan pelaku berinisial GAG. GAG diserahkan keluarganya."
+    first, later = body.index("GAG"), body.rindex("GAG")
+    spans = [(first, first + 3, "ORG"), (later, later + 3, "ORG")]  # the tagger's guess, twice
+    mentions = extract_article(body, gaz, spans)
+    assert [(m.text, m.type) for m in mentions if m.text == "GAG"] == [("GAG", "PER")] * 3
+
+
 def test_annotation_conventions(gaz):
     body = ("Warga desa Kutuk berunjuk rasa di Gedung DPR, lalu anggota DPRD Jawa Barat menemui mereka. "
             "Videonya diunggah di YouTube. Mereka menolak revisi UU KPK.")

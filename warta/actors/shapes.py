@@ -170,14 +170,21 @@ def initials_names(body: str, mentions: list[Mention], skip: list[tuple[int, int
     "bocah berinisial Dp"), and so do initials with an age in parentheses ("GAG (18),
     warga Desa ..."), and their later uses in the article ("Dp diseret")."""
     cued = list(_initials().finditer(body)) if cue_list("initial_cues") else []
+    cued_spans = {m.span("name") for m in cued}
     found = sorted([*cued, *_AGED_NAME.finditer(body)], key=lambda m: m.start("name"))
     for m in found:
         s, e = m.span("name")
-        if not body[s].isupper():
-            continue
-        if covered(mentions, s, e) or inside(skip, s, e):
+        if not body[s].isupper() or inside(skip, s, e):
             continue
         actor = text_actor(body[s:e], "PER", gaz)
+        if (s, e) in cued_spans:
+            # "pelaku berinisial GAG": the cue outweighs the type a tagger gave the same
+            # letters, here and elsewhere in the article.
+            for t in mentions:
+                if t.text == body[s:e] and t.type != "PER" and t.actor.source == "text":
+                    t.type, t.actor = "PER", actor
+        if covered(mentions, s, e):
+            continue
         mentions.append(Mention(s, e, body[s:e], "PER", actor, "title"))
         for later in re.finditer(rf"(?<![\w.]){re.escape(body[s:e])}(?![\w'’\-])", body[e:]):
             ls, le = e + later.start(), e + later.end()
