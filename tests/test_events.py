@@ -442,6 +442,8 @@ def test_an_unnamed_group_keeps_its_modifiers_and_the_country_it_belongs_to():
     ev = run("Tentara Rusia menangkap Nikolai Patrushev.", [RUS, NP])
     assert pairs(ev) == [("COERCE", "tentara Rusia", "per:np")]
     assert pairs(run("Mahasiswa menuntut pemerintah pusat.", [])) == [("REQUEST", "mahasiswa", "pemerintah pusat")]
+    ev = run("Aparat kepolisian menangkap Nikolai Patrushev.", [NP])
+    assert pairs(ev) == [("COERCE", "aparat kepolisian", "per:np")]
     # A place after a preposition is where it happened, not whose group it is.
     ev = run("Polisi di Moskow menangkap Nikolai Patrushev.", [NP, ("Moskow", "LOC", "loc:msk")])
     assert pairs(ev) == [("COERCE", "polisi", "per:np")]
