@@ -952,3 +952,13 @@ def test_who_steps_up_or_goes_on_with_an_action_does_it():
     assert actor_pairs(ev) == [("ASSAULT", "cty:RUS", "cty:SYR")]
     ev = run("Rusia melanjutkan kerja sama militer dengan Myanmar.", [RUS, MMR])
     assert ("COOPERATE", "cty:RUS", "cty:MMR") in actor_pairs(ev)
+
+
+def test_an_order_of_an_action_is_that_action_by_whoever_orders_it():
+    cuba = ("Kuba", "COUNTRY", "cty:CUB")
+    ev = run("Rusia memerintahkan pengusiran diplomat Kuba.", [RUS, cuba])
+    assert [t for t, _, _ in actor_pairs(ev)] == ["SANCTION"]
+    assert actor_pairs(ev)[0][1] == "cty:RUS"
+    # An order of people, not of an action, stays a request.
+    ev = run("Rusia memerintahkan Myanmar menarik pasukan.", [RUS, MMR])
+    assert ("REQUEST", "cty:RUS", "cty:MMR") in actor_pairs(ev)

@@ -463,6 +463,16 @@ def names_again(s: Sentence, h: int, trig: TriggerMatch, trig_heads: dict[int, T
                and head in trigger_tokens(s.parse, other) for other in trig_heads.values())
 
 
+def carries(s: Sentence, h: int, trig: TriggerMatch, trig_heads: dict[int, TriggerMatch]) -> bool:
+    """Whether the trigger at ``h`` is a light verb whose object is a noun trigger of another
+    type ("memerintahkan pengerahan pasukan", "memerintahkan pengusiran diplomat"): the verb
+    only carries that event, whose source it gives."""
+    if s.word(h) not in s.lex.cues.get("light_verbs", frozenset()):
+        return False
+    return any(c in trig_heads and trig_heads[c].form.noun and trig_heads[c].form.trigger.type != trig.form.trigger.type
+               for c in s.kids(h, OBJECTS))
+
+
 def agent_noun_arguments(s: Sentence, h: int, lex: Lexicon, target_preps: frozenset[str]) -> Arguments | None:
     """An agent noun is an event only as what someone becomes ("Rusia menjadi pemasok senjata
     bagi junta": Rusia supplies the junta); "pemasok utama adalah ..." describes, and
@@ -524,7 +534,7 @@ def find_arguments(s: Sentence, trig: TriggerMatch, trig_heads: dict[int, Trigge
     h = trigger_head(s, trig)
     if h is None:
         return Arguments([], [], [])
-    if is_content(s, h, trig_heads, s.lex) or names_again(s, h, trig, trig_heads):
+    if is_content(s, h, trig_heads, s.lex) or names_again(s, h, trig, trig_heads) or carries(s, h, trig, trig_heads):
         return None
     if trig.form.trigger.by_speaker:
         return speaker_demand(s, h)
