@@ -962,3 +962,13 @@ def test_an_order_of_an_action_is_that_action_by_whoever_orders_it():
     # An order of people, not of an action, stays a request.
     ev = run("Rusia memerintahkan Myanmar menarik pasukan.", [RUS, MMR])
     assert ("REQUEST", "cty:RUS", "cty:MMR") in actor_pairs(ev)
+
+
+def test_a_passive_phrase_holding_the_entrys_own_word_is_who_it_was_done_to():
+    kpk = ("KPK", "ORG", "org:kpk")
+    imr, miu = ("Imam Nahrawi", "PER", "per:imr"), ("Miftahul Ulum", "PER", "per:miu")
+    body = ("KPK menetapkan Imam Nahrawi sebagai tersangka. "
+            "Dalam penyidikan itu ditetapkan dua orang tersangka yaitu Imam Nahrawi dan Miftahul Ulum.")
+    ev = run(body, [kpk, imr, miu])
+    later = [(t, a, b) for (t, a, b), r in zip(actor_pairs(ev), ev.iter_rows(named=True)) if r["sentence_id"] == 1]
+    assert later and all(a == "org:kpk" for _, a, _ in later)  # not the suspects as accusers

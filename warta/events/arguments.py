@@ -665,11 +665,15 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
             return _mutual(form, light.sources, target) or Arguments(light.sources, target, light.sources)
     subject = _first_group(s, slots["subj"])
     if form.passive:
-        patient = _first_group(s, slots["pass"] + slots["subj"]) or inherited_subject(s, h)
+        # "ditetapkan dua orang tersangka yaitu X, Y": the phrase holding the entry's own word
+        # names who it was done to, not who did it.
+        named = [c for c in slots["bare"] + slots["obj"]
+                 if any(s.word(t) in form.trigger.with_words for t in s.phrase(c))]
+        patient = _first_group(s, slots["pass"] + slots["subj"]) or inherited_subject(s, h) or _first_group(s, named)
         # "dihalau polisi": a bare agent the parser hung on the verb as a compound.
         bare_agent = [c for c in s.kids(h, frozenset({"compound"})) if c > h and c in s.actors]
-        agent = (_first_group(s, slots["agent"] + slots["bare"] + slots["obj"] + bare_agent) or _clitic(s, h, patient)
-                 or shared_agent(s, h, agent_preps))
+        agents = [c for c in slots["agent"] + slots["bare"] + slots["obj"] + bare_agent if c not in named]
+        agent = _first_group(s, agents) or _clitic(s, h, patient) or shared_agent(s, h, agent_preps)
         target = _first_group(s, slots["target"])
         if form.trigger.patient_acts and not agent:
             return Arguments(patient, target, patient)  # "pasukan dikerahkan ke Gaza"
