@@ -972,3 +972,11 @@ def test_a_passive_phrase_holding_the_entrys_own_word_is_who_it_was_done_to():
     ev = run(body, [kpk, imr, miu])
     later = [(t, a, b) for (t, a, b), r in zip(actor_pairs(ev), ev.iter_rows(named=True)) if r["sentence_id"] == 1]
     assert later and all(a == "org:kpk" for _, a, _ in later)  # not the suspects as accusers
+
+
+def test_a_threat_is_aimed_at_whom_it_says_will_be_done_to():
+    tillerson, un = ("Rex Tillerson", "PER", "per:rt"), ("PBB", "ORG", "org:un")
+    ev = run("Rex Tillerson mengancam akan menarik diri dari PBB karena agenda bias.", [tillerson, un])
+    assert actor_pairs(ev) == [("THREATEN", "per:rt", "org:un")]
+    ev = run("Rusia mengancam akan menyerang Myanmar.", [RUS, MMR])
+    assert actor_pairs(ev) == [("THREATEN", "cty:RUS", "cty:MMR")]

@@ -463,6 +463,20 @@ def names_again(s: Sentence, h: int, trig: TriggerMatch, trig_heads: dict[int, T
                and head in trigger_tokens(s.parse, other) for other in trig_heads.values())
 
 
+def threatened(s: Sentence, h: int, target_preps: frozenset[str]) -> list[Mention]:
+    """Whom a threat at ``h`` is aimed at when it names what will be done ("mengancam akan
+    menyerang Guam", "mengancam akan menarik diri dari PBB"): the one it would be done to, the
+    object or marked phrase of the clause that says it."""
+    for c in s.kids(h, frozenset({"xcomp", "ccomp"})):
+        if c <= h:
+            continue
+        slots = _slots(s, c, target_preps | {"dari"}, frozenset())
+        found = _first_group(s, slots["obj"] + slots["target"])
+        if found:
+            return found
+    return []
+
+
 def carries(s: Sentence, h: int, trig: TriggerMatch, trig_heads: dict[int, TriggerMatch]) -> bool:
     """Whether the trigger at ``h`` is a light verb whose object is a noun trigger of another
     type ("memerintahkan pengerahan pasukan", "memerintahkan pengusiran diplomat"): the verb
@@ -699,6 +713,7 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
     target = (obj or marked or _first_group(s, slots["bare"])
               or _first_group(s, [c for k in s.kids(h, frozenset({"ccomp", "xcomp"})) for c in s.kids(k, SUBJECTS)])
               or (demanded_of(s, h) if form.trigger.type == "REQUEST" else [])
+              or (threatened(s, h, target_preps) if form.trigger.type == "THREATEN" else [])
               or _clitic(s, h, subject))
     return _mutual(form, subject, target) or Arguments(subject, [t for t in target if t not in subject], subject)
 
