@@ -87,6 +87,15 @@ def test_a_cue_outweighs_the_type_a_tagger_gave_the_initials_everywhere_in_the_a
     assert [(m.text, m.type) for m in mentions if m.text == "GAG"] == [("GAG", "PER")] * 3
 
 
+def test_a_name_between_commas_after_a_title_and_its_bodies_is_a_person(gaz):
+    body = "Dikonfirmasi terpisah, Ketua DPRD Banten, Fahmi Hakim, menyatakan DPRD mendukung."
+    found = _found(body, gaz, ("DPRD Banten", "ORG"), ("Fahmi Hakim", "LOC"))
+    assert ("Fahmi Hakim", "PER") in found
+    # A place said as one after a title's place stays a place.
+    body = "Kepala Dusun Prebutan, Desa Kemejing, menuntut ganti rugi."
+    assert ("Desa Kemejing", "LOC") in _found(body, gaz, ("Prebutan", "LOC"), ("Desa Kemejing", "LOC"))
+
+
 def test_annotation_conventions(gaz):
     body = ("Warga desa Kutuk berunjuk rasa di Gedung DPR, lalu anggota DPRD Jawa Barat menemui mereka. "
             "Videonya diunggah di YouTube. Mereka menolak revisi UU KPK.")

@@ -19,6 +19,7 @@ from warta.actors.persons import (
     aka_names,
     appositive_names,
     attach_roles,
+    chained_title_names,
     descriptors,
     drop_common_words,
     other_bearers,
@@ -133,6 +134,7 @@ def extract_article(
     aka_names(body, mentions, gaz)
     drop_common_words(body, mentions, gaz)
     places_not_persons(body, mentions, gaz)
+    chained_title_names(body, roles, mentions, gaz)  # after: "Jatim, Kusnadi" is no list of places
     person_initials(body, mentions)
     unify_types(mentions)
     apply_conventions(body, mentions, gaz)

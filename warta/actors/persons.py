@@ -10,6 +10,7 @@ from warta.actors.common import (
     TOKEN,
     Mention,
     covered,
+    cue_list,
     cue_titles,
     end_of_words,
     inside,
@@ -112,6 +113,30 @@ def titled_names(body: str, roles: list[Role], mentions: list[Mention],
 
 
 _APPOSITIVE = re.compile(r"([A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*){1,3})[ \t]*,[ \t]*$")
+
+
+_CHAIN_GAP = re.compile(r"[ \t]+")
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
+
+
+def chained_title_names(body: str, roles: list[Role], mentions: list[Mention], gaz: Gazetteer) -> None:
+    """A name between commas after a title and the bodies it heads is a person ("Ketua DPD
+    PDI Perjuangan Jatim, Kusnadi, membantah"), whatever place the tagger took it for."""
+    starts = {m.start: m for m in mentions}
+    for r in roles:
+        if not r.has_title:
+            continue
+        pos, chained = r.end, False
+        while (gap := _CHAIN_GAP.match(body, pos)) and (nxt := starts.get(gap.end())) is not None \
+                and nxt.type in ("ORG", "LOC", "COUNTRY"):
+            pos, chained = nxt.end, True
+        comma = _COMMA.match(body, pos) if chained else None
+        name = starts.get(comma.end()) if comma else None
+        if name is None or name.type != "LOC" or name.source != "ner" or not _COMMA.match(body, name.end):
+            continue
+        if name.text.split()[0].lower() in cue_list("loc_heads"):
+            continue  # "Kepala Dusun Prebutan, Desa Kemejing,": a place said as one
+        name.type, name.actor = "PER", text_actor(name.text, "PER", gaz)
 
 
 def appositive_names(body: str, roles: list[Role], mentions: list[Mention],
