@@ -84,6 +84,9 @@ def test_inferred_dates():
     # a future range does not date the article.
     body += " Sejak kudeta 2021 lalu, hubungan keduanya berkembang."
     assert dates.infer_published(body, 0)[0].date() == dt.date(2024, 4, 21)
+    # A day stated with its year elsewhere fixes the year of a weekday in the lede too.
+    body = 'Penyidik menahan Alfian pada Selasa (30/5). "Ditahan sejak tanggal 30 Mei 2017," ujarnya.'
+    assert dates.infer_published(body, 40)[0].date() == dt.date(2017, 5, 30)
     # "tahun lalu" next to a stated year gives the article's year.
     body = ('Kementerian itu, melansir TASS 13 Juli. Tahun lalu, wakil menteri datang pada Maret 2021. '
             'Kudeta terjadi pada 1 Februari tahun lalu.')

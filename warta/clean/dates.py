@@ -156,19 +156,27 @@ def infer_published(body: str, lede_end: int) -> tuple[dt.datetime, str] | None:
 
     mentions = find_dates(body)
     days = usable(mentions)
-    # A stated year fixes the year; otherwise borrow the year the text implies. A weekday
-    # alone does not ("Rabu (9/8)" fits 2017 and 2023 alike): it picks the first year that
-    # fits from the one the text implies ("Minggu (21/4)" after "kudeta 2021" is 2024).
-    if not any(not m.inferred for m in days):
+    # A stated year fixes the year; a day without one borrows the year the text implies. A
+    # weekday alone does not ("Rabu (9/8)" fits 2017 and 2023 alike): it picks the first year
+    # that fits from the one the text implies ("Minggu (21/4)" after "kudeta 2021" is 2024,
+    # "Selasa (30/5)" beside "30 Mei 2017" is 2017).
+    if not days or any(m.inferred for m in days):  # without an anchor, "11 Juli" is not found at all
         year = _year_hint(body, mentions)
+        stated = [m for m in days if not m.inferred]
         if year is None:
-            return None
-        fitted = [_first_fit(m, year) for m in days if _has_weekday(m)]
-        days = [m for m in fitted if m is not None and m.date <= today] + [
+            return None if not stated else _pick(stated, lede_end)
+        fitted = [_first_fit(m, year) for m in days if m.inferred and _has_weekday(m)]
+        days = stated + [m for m in fitted if m is not None and m.date <= today] + [
             m for m in usable(find_dates(body, anchor=dt.date(year, 12, 31)))
-            if m.date.year == year and not _has_weekday(m)
+            if m.inferred and m.date.year == year and not _has_weekday(m)
         ]
         days.sort(key=lambda m: m.start)
+    return _pick(days, lede_end)
+
+
+def _pick(days: list[DateMention], lede_end: int) -> tuple[dt.datetime, str] | None:
+    """The publish day among usable ``days``: the first in the lede, else the latest stated
+    with a weekday, else the latest."""
     if not days:
         return None
     lede = [m for m in days if m.start < lede_end]
