@@ -789,6 +789,15 @@ def test_a_noun_trigger_only_talked_about_does_not_tell_the_event_again():
     assert [r["sentence_id"] for r in ev.iter_rows(named=True)] == [0, 1]
 
 
+def test_a_mention_naming_a_partner_that_is_no_actor_does_not_tell_the_event_again():
+    told = "Vladimir Putin bertemu Nikolai Patrushev di Moskow. "
+    ev = run(told + "Komunikasi dengan berbagai pihak terus dilakukan.", [PUTIN, NP])
+    assert [r["sentence_id"] for r in ev.iter_rows(named=True)] == [0]
+    # A means after "dengan" is no partner: the mention tells the meeting again.
+    ev = run(told + "Pertemuan dengan menggunakan penerjemah itu berlangsung dua jam.", [PUTIN, NP])
+    assert [r["sentence_id"] for r in ev.iter_rows(named=True)] == [0, 1]
+
+
 def test_a_group_that_names_its_organisation_acts_as_it():
     aliance = ("Aliansi Rakyat Bergerak", "ORG", "org:arb")
     ev = run("Ratusan mahasiswa yang tergabung dalam Aliansi Rakyat Bergerak berdemonstrasi di depan KPK.",

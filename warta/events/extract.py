@@ -237,6 +237,13 @@ def _mentioned_only(trig: TriggerMatch, tokens: Tokens, lex: Lexicon) -> bool:
     tuntutan unjuk rasa"). Such a mention does not tell the event again."""
     if not trig.form.noun or trig.tok_start == 0:
         return False
+    # "komunikasi dengan berbagai pihak": a mention naming a partner that is no actor is
+    # about other parties than the event told before ("kontak tembak dengan menggunakan
+    # senjata" names a means, not a partner).
+    words = tokens.words[trig.tok_end - 1:trig.tok_end + 2]
+    at = next((k for k, w in enumerate(words[:2]) if w in ("dengan", "antara")), None)
+    if at is not None and at + 1 < len(words) and not words[at + 1].startswith(("me", "di")):
+        return True
     before = tokens.words[trig.tok_start - 1]
     if before in lex.cues.get("topic_markers", frozenset()):
         return True
