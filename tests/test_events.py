@@ -989,3 +989,12 @@ def test_a_threat_is_aimed_at_whom_it_says_will_be_done_to():
     assert actor_pairs(ev) == [("THREATEN", "per:rt", "org:un")]
     ev = run("Rusia mengancam akan menyerang Myanmar.", [RUS, MMR])
     assert actor_pairs(ev) == [("THREATEN", "cty:RUS", "cty:MMR")]
+
+
+def test_what_is_deployed_is_the_deployers_own_not_a_target():
+    gallant = ("RSS Gallant", "ORG", "org:gallant")
+    sg = ("Singapura", "COUNTRY", "cty:SGP")
+    ev = run("Singapura telah mengerahkan kapal perang RSS Gallant.", [sg, gallant])
+    assert actor_pairs(ev) == [("MOBILIZE", "cty:SGP", None)]
+    ev = run("Rusia mengerahkan pasukan ke Myanmar.", [RUS, MMR])
+    assert actor_pairs(ev) == [("MOBILIZE", "cty:RUS", "cty:MMR")]

@@ -704,6 +704,13 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
     # A name the parser hung on the verb as "flat" is its object ("menggandeng Yordania"); the
     # subject of a complement clause is the one accused or asked ("menuduh Rusia melegitimasi").
     obj, marked = _first_group(s, slots["obj"]), _first_group(s, slots["target"])
+    if form.trigger.patient_acts:
+        # "Singapura mengerahkan kapal perang RSS Gallant": what is deployed is the deployer's
+        # own; only a marked phrase, on the verb or on what is sent, says where it goes
+        # ("mengerahkan pasukan ke Gaza").
+        sent = [c for o in slots["obj"] for c in _slots(s, o, target_preps, frozenset())["target"]]
+        marked = marked or _first_group(s, sent)
+        return Arguments(subject, [t for t in marked if t not in subject], subject)
     if not obj and not marked:
         obj = next((g for g in (object_holder(s, o) for o in slots["obj"]) if g), [])
     if obj and marked and (inside or marked[0].start < obj[0].start):
