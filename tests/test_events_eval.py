@@ -25,8 +25,9 @@ CORPORA = Path(get_settings().shared_dir) / "corpora"
 # stopped being coded (plover.yaml: parties), and again when an actorless mention stopped
 # telling a one-sided event again (strict precision 0.53 -> 0.56). The blind part dev-d
 # (28 articles) brought every figure of the split down: it measured 0.467 / 0.159 strict;
-# so did dev-e, scored blind at 0.282 / 0.140 before it joined dev.
-FLOORS = {"strict_p": 0.50, "strict_r": 0.24, "lenient_r": 0.36}
+# so did dev-e, scored blind at 0.282 / 0.140 before it joined dev. The fifth session's
+# rules took the split to 0.540 / 0.260 (lenient recall 0.380).
+FLOORS = {"strict_p": 0.52, "strict_r": 0.25, "lenient_r": 0.37}
 
 
 def _script(name: str):
