@@ -127,8 +127,11 @@ def chained_title_names(body: str, roles: list[Role], mentions: list[Mention], g
         if not r.has_title:
             continue
         pos, chained = r.end, False
-        while (gap := _CHAIN_GAP.match(body, pos)) and (nxt := starts.get(gap.end())) is not None \
-                and nxt.type in ("ORG", "LOC", "COUNTRY"):
+        while True:  # past the bodies and places the title heads ("DPD PDI Perjuangan Jatim")
+            gap = _CHAIN_GAP.match(body, pos)
+            nxt = starts.get(gap.end()) if gap else None
+            if nxt is None or nxt.type not in ("ORG", "LOC", "COUNTRY"):
+                break
             pos, chained = nxt.end, True
         comma = _COMMA.match(body, pos) if chained else None
         name = starts.get(comma.end()) if comma else None

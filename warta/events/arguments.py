@@ -758,9 +758,10 @@ def object_holder(s: Sentence, o: int) -> list[Mention]:
     """Whose thing an object that names no actor is: the agent of a passive relative clause on
     it ("menolak permohonan kasasi yang diajukan Kontras" is rejecting Kontras)."""
     for c in s.children[o]:
-        relative = any(s.word(k) == "yang" for k in s.children[c] if k < c)
-        if s.dep(c) != "acl" or not relative or s.parse.upos[c] != "VERB" or not s.word(c).startswith("di"):
+        if s.dep(c) != "acl" or s.parse.upos[c] != "VERB" or not s.word(c).startswith("di"):
             continue
+        if not any(s.word(k) == "yang" for k in s.children[c] if k < c):
+            continue  # "tanahnya untuk dibangun Istana": a purpose, not a relative clause
         agents = [k for k in s.children[c] if k > c and (
             s.dep(k) in OBJECTS or s.dep(k) in ("flat", "compound") and s.parse.upos[k] == "PROPN"
             or s.dep(k).startswith(("obl", "nmod")) and s.case_of(k) == "oleh")]

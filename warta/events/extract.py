@@ -233,8 +233,9 @@ _SITE_TYPES = frozenset({"PROTEST"})
 
 def _mentioned_only(trig: TriggerMatch, tokens: Tokens, lex: Lexicon) -> bool:
     """Whether a noun trigger is only talked about: the object of a verb that is not a light
-    verb ("memahami tuntutan tersebut") or a topic after a preposition ("ditanya mengenai
-    tuntutan unjuk rasa"). Such a mention does not tell the event again."""
+    verb ("memahami tuntutan tersebut"), a topic after a preposition ("ditanya mengenai
+    tuntutan unjuk rasa"), or a mention naming a partner of its own that is no actor.
+    Such a mention does not tell the event again."""
     if not trig.form.noun or trig.tok_start == 0:
         return False
     # "komunikasi dengan berbagai pihak": a mention naming a partner that is no actor is
