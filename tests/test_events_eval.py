@@ -122,6 +122,19 @@ def test_annotation_files_are_well_formed():
         assert events > 30
 
 
+def test_the_checker_finds_anchors_as_the_scorer_does(tmp_path):
+    checker = _script("check_event_annotations")
+    # IndoSum's corpus text spaces punctuation; the clean body an annotator reads does not.
+    (tmp_path / "indosum-dev.jsonl").write_text(
+        '{"id": "x1", "text": "Pelaku dua orang , yaitu Eka dan Beni , ditangkap polisi ."}\n', encoding="utf-8")
+    annotations = tmp_path / "dev-x.yaml"
+    annotations.write_text(yaml.safe_dump({"articles": [{
+        "id": "x1", "file": "indosum-dev.jsonl", "outlet": "kumparan", "published": None, "annotator": "T",
+        "events": [{"sentence": "dua orang, yaitu Eka dan Beni, ditangkap polisi", "type": ["COERCE"],
+                    "actor1": {"name": "polisi"}, "actor2": {"name": "Eka"}}]}]}), encoding="utf-8")
+    assert checker.check_file(annotations, tmp_path) == (1, 1, [])
+
+
 def test_the_splits_do_not_share_an_outlet():
     outlets = {}
     for path in EVAL.glob("*.yaml"):
