@@ -193,25 +193,20 @@ _TOPIC_TAKERS = frozenset({"CONSULT", "AGREE"})
 _CONDITION_REACH = 8  # words back from a trigger to the "jika" of its clause
 
 
-def _hypothetical(body: str, tokens: Tokens, trig: TriggerMatch, tok_lo: int, lex: Lexicon) -> bool:
-    """Whether the trigger is in a conditional clause ("jika AS melakukan serangan",
-    `cues.conditional`): what would happen if, not what happened. The clause ends at a comma."""
+def _hypothetical(body: str, tokens: Tokens, trig: TriggerMatch, tok_lo: int, tok_hi: int, lex: Lexicon) -> bool:
+    """Whether the trigger tells what would happen, not what happened (`cues.conditional`): it
+    is in a conditional clause, which ends at a comma ("jika AS melakukan serangan"), or it is
+    a future in a sentence a condition opens ("Seandainya jadi diberlakukan, kebijakan itu
+    akan melarang X")."""
     conditional = lex.cues.get("conditional", frozenset())
+    if tok_lo < trig.tok_start and tokens.words[tok_lo] in conditional and is_future(tokens, trig, tok_lo, tok_hi, lex):
+        return True
     for k in range(trig.tok_start - 1, max(tok_lo, trig.tok_start - _CONDITION_REACH) - 1, -1):
         if "," in body[tokens.ends[k]:tokens.starts[k + 1]]:
             return False
         if tokens.words[k] in conditional:
             return True
     return False
-
-
-def _consequence(tokens: Tokens, trig: TriggerMatch, tok_lo: int, tok_hi: int, lex: Lexicon) -> bool:
-    """Whether the trigger is what a sentence opened by a condition says will follow
-    ("Seandainya jadi diberlakukan, kebijakan itu akan melarang X"): a future under a
-    condition is no more an event than the condition is."""
-    conditional = lex.cues.get("conditional", frozenset())
-    opened = tok_lo < trig.tok_start and tokens.words[tok_lo] in conditional
-    return opened and is_future(tokens, trig, tok_lo, tok_hi, lex)
 
 
 def _is_topic(trig: TriggerMatch, trigs: list[TriggerMatch], tokens: Tokens) -> bool:
@@ -282,7 +277,7 @@ def _candidates(
             continue
         if not args.targets and trig in aimed_at:
             args = replace(args, targets=aimed_at[trig])
-        if _hypothetical(body, tokens, trig, tok_lo, lex) or _consequence(tokens, trig, tok_lo, tok_hi, lex):
+        if _hypothetical(body, tokens, trig, tok_lo, tok_hi, lex):
             continue  # "jika AS melakukan serangan": what would happen, not what happened
         if sentence is not None and not args.targets and trig.form.trigger.type in _SITE_TYPES:
             # "unjuk rasa di depan Gedung KPK": a protest is aimed at the institution it goes to.
