@@ -32,13 +32,13 @@ ROOT = Path(__file__).resolve().parents[1]
 # outlet -> (corpus file, articles to take)
 SPLITS = {
     "dev": {
-        "detik": ("detik-1000.jsonl", 27),
-        "kompas": ("clickid-news.jsonl", 27),
-        "okezone": ("clickid-news.jsonl", 27),
-        "tribunnews": ("clickid-news.jsonl", 27),
-        "pos_metro": ("clickid-news.jsonl", 27),
-        "cnn indonesia": ("indosum-dev.jsonl", 27),
-        "kumparan": ("indosum-dev.jsonl", 27),
+        "detik": ("detik-1000.jsonl", 31),
+        "kompas": ("clickid-news.jsonl", 31),
+        "okezone": ("clickid-news.jsonl", 31),
+        "tribunnews": ("clickid-news.jsonl", 31),
+        "pos_metro": ("clickid-news.jsonl", 31),
+        "cnn indonesia": ("indosum-dev.jsonl", 31),
+        "kumparan": ("indosum-dev.jsonl", 31),
     },
     "test": {
         "tempo": ("clickid-news.jsonl", 8),
