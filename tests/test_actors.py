@@ -112,6 +112,11 @@ def test_surname_after_full_name_is_the_same_actor() -> None:
     assert ids_of(m, "Vasin") == ids_of(m, "Oleg Vasin") and len(ids_of(m, "Vasin")) == 1
 
 
+def test_a_three_letter_given_name_alone_is_the_same_person() -> None:
+    m, _ = run("Menurut Bupati Tri Kurniadi, warga aman. Kemarin Tri melarang warga beribadah.")
+    assert ids_of(m, "Tri") == ids_of(m, "Tri Kurniadi") and len(ids_of(m, "Tri")) == 1
+
+
 def test_ministry_short_and_long_forms_are_one_actor() -> None:
     m, _ = run("Kemenhan Rusia memberi medali. Kementerian Pertahanan Rusia juga hadir. "
                "Pejabat kementerian pertahanan Rusia tiba.")

@@ -183,7 +183,11 @@ def short_names(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
         for t in (toks[0], toks[-1]):
             owners.setdefault(t, set()).add(m.actor.name)
     for tok, names in owners.items():
-        if len(names) != 1 or len(tok) < 4 or not tok[0].isupper() or ordinary_word(tok, gaz):
+        if len(names) != 1 or not tok[0].isupper() or ordinary_word(tok, gaz):
+            continue
+        # Three letters are a name ("Tri", "Adi") only for a name read from the text; a
+        # curated entry lists its short forms itself, and "Min" of Min Aung Hlaing is none.
+        if len(tok) < 3 or (len(tok) == 3 and actor_of[next(iter(names))].source != "text"):
             continue
         if tok.isupper():
             continue  # an acronym, not a name
