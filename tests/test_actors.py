@@ -117,6 +117,13 @@ def test_a_three_letter_given_name_alone_is_the_same_person() -> None:
     assert ids_of(m, "Tri") == ids_of(m, "Tri Kurniadi") and len(ids_of(m, "Tri")) == 1
 
 
+def test_a_name_that_is_also_a_word_is_the_person_after_a_title_only() -> None:
+    m, _ = run("Menurut Kapolres Lalu Muhammad, warga aman. Akibatnya, AKBP Lalu tertahan. "
+               "Lalu polisi pergi.")
+    assert ids_of(m, "Lalu") == ids_of(m, "Lalu Muhammad") and len(ids_of(m, "Lalu")) == 1
+    assert m.filter(pl.col("mention") == "Lalu").height == 1
+
+
 def test_ministry_short_and_long_forms_are_one_actor() -> None:
     m, _ = run("Kemenhan Rusia memberi medali. Kementerian Pertahanan Rusia juga hadir. "
                "Pejabat kementerian pertahanan Rusia tiba.")

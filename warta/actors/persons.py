@@ -183,8 +183,10 @@ def short_names(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
         for t in (toks[0], toks[-1]):
             owners.setdefault(t, set()).add(m.actor.name)
     for tok, names in owners.items():
-        if len(names) != 1 or not tok[0].isupper() or ordinary_word(tok, gaz):
+        if len(names) != 1 or not tok[0].isupper():
             continue
+        # A name that is also a word ("Lalu" of Lalu Muhammad) is the name only after a title.
+        titled_only = ordinary_word(tok, gaz)
         # Three letters are a name ("Tri", "Adi") only for a name read from the text; a
         # curated entry lists its short forms itself, and "Min" of Min Aung Hlaing is none.
         if len(tok) < 3 or (len(tok) == 3 and actor_of[next(iter(names))].source != "text"):
@@ -198,7 +200,18 @@ def short_names(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
         for s, e in word_occurrences(body, tok):
             if covered(mentions, s, e) or inside(skip, s, e) or _other_full_name(body, e, own):
                 continue
+            if titled_only and not _after_title(body, s):
+                continue
             mentions.append(Mention(s, e, tok, "PER", actor, "partial"))
+
+
+_TITLE_BEFORE = re.compile(r"(\w+)[ \t]+$")
+
+
+def _after_title(body: str, start: int) -> bool:
+    """Whether a title or rank word stands right before ``start`` ("AKBP Lalu")."""
+    m = _TITLE_BEFORE.search(body, max(0, start - 30), start)
+    return m is not None and m.group(1).lower() in cue_titles()
 
 
 _NEXT_NAMES = re.compile(r"[ \t]+([A-Z][a-z][\w'’\-]*)(?:[ \t]+[A-Z][a-z][\w'’\-]*){0,2}")
