@@ -118,3 +118,12 @@ def test_the_dateline_place_is_a_place_in_the_head_of_the_body(gaz):
     body = "Junta Myanmar meminta bantuan.\n\nMoskow, Rusia --\n\nJunta militer semakin dekat ke Rusia."
     found = [(m.start, m.end) for m in extract_article(body, gaz, [], dateline="Moskow")]
     assert (32, 38) in found
+
+
+def test_a_tagged_place_with_an_age_in_parentheses_is_a_person(gaz):
+    body = "Pelaku, Stephen Paddock (64), menembak dari lantai 32. Polisi menyebut Paddock bekerja sendiri."
+    found = _found(body, gaz, ("Stephen Paddock", "LOC"))
+    assert ("Stephen Paddock", "PER") in found and ("Paddock", "PER") in found
+    # A place with a number in parentheses that is no age stays a place.
+    body = "Warga Desa Kemejing (RT 05) mengungsi ke Sleman."
+    assert ("Desa Kemejing", "LOC") in _found(body, gaz, ("Desa Kemejing", "LOC"))

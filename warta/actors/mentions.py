@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from warta.actors.common import TYPE_OF, WS_TOKEN, Mention, inside, not_names, skip_regions
-from warta.actors.conventions import apply_conventions, dateline_place, person_initials
+from warta.actors.conventions import aged_persons, apply_conventions, dateline_place, person_initials
 from warta.actors.gazetteer import Gazetteer, Hit
 from warta.actors.orgs import acronyms, disambiguate, headed_orgs, resolve_bare
 from warta.actors.persons import (
@@ -137,6 +137,7 @@ def extract_article(
     chained_title_names(body, roles, mentions, gaz)  # after: "Jatim, Kusnadi" is no list of places
     person_initials(body, mentions)
     unify_types(mentions)
+    aged_persons(body, mentions, gaz)
     apply_conventions(body, mentions, gaz)
     short_names(body, mentions, skip, gaz)
     mentions.sort(key=lambda m: m.start)
