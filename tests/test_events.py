@@ -998,3 +998,13 @@ def test_what_is_deployed_is_the_deployers_own_not_a_target():
     assert actor_pairs(ev) == [("MOBILIZE", "cty:SGP", None)]
     ev = run("Rusia mengerahkan pasukan ke Myanmar.", [RUS, MMR])
     assert actor_pairs(ev) == [("MOBILIZE", "cty:RUS", "cty:MMR")]
+
+
+def test_an_insult_and_a_sharp_reaction_disapprove():
+    usa = ("Amerika Serikat", "COUNTRY", "cty:USA")
+    endang = ("Endang", "PER", "per:endang")
+    kamal = ("Kamal", "PER", "per:kamal")
+    ev = run("Rusia langsung bereaksi keras terhadap aksi Amerika Serikat.", [RUS, usa])
+    assert actor_pairs(ev) == [("DISAPPROVE", "cty:RUS", "cty:USA")]
+    assert actor_pairs(run("Endang menghina Kamal di depan karyawan.", [endang, kamal])) == [
+        ("DISAPPROVE", "per:endang", "per:kamal")]
