@@ -1008,3 +1008,10 @@ def test_an_insult_and_a_sharp_reaction_disapprove():
     assert actor_pairs(ev) == [("DISAPPROVE", "cty:RUS", "cty:USA")]
     assert actor_pairs(run("Endang menghina Kamal di depan karyawan.", [endang, kamal])) == [
         ("DISAPPROVE", "per:endang", "per:kamal")]
+
+
+def test_telling_someone_to_do_something_is_a_request():
+    kivlan = ("Kivlan Zen", "PER", "per:kivlan")
+    helmi = ("Helmi", "PER", "per:helmi")
+    ev = run("Kivlan Zen menyuruh Helmi mencarikan senjata api.", [kivlan, helmi])
+    assert actor_pairs(ev) == [("REQUEST", "per:kivlan", "per:helmi")]
