@@ -127,3 +127,10 @@ def test_a_tagged_place_with_an_age_in_parentheses_is_a_person(gaz):
     # A place with a number in parentheses that is no age stays a place.
     body = "Warga Desa Kemejing (RT 05) mengungsi ke Sleman."
     assert ("Desa Kemejing", "LOC") in _found(body, gaz, ("Desa Kemejing", "LOC"))
+
+
+def test_what_follows_an_article_number_of_a_law_is_no_name(gaz):
+    body = "Pelaku RD dijerat Pasal 82 Ayat (2) Undang-Undang Perlindungan Anak oleh Polres Karawang."
+    found = _found(body, gaz, ("Ayat", "PER"), ("Polres Karawang", "ORG"))
+    assert not any(text == "Ayat" for text, _ in found)
+    assert ("Polres Karawang", "ORG") in found

@@ -11,7 +11,8 @@ are in ``ner_cues.yaml``:
   "Polda Metro Jaya", "Kemenag RI");
 * ``platforms`` after ``medium_words``: a social platform as a medium is no actor
   ("diunggah di YouTube");
-* ``law_heads``: names inside the title of a law are no actors ("UU KPK");
+* ``law_heads``: names inside the title of a law are no actors ("UU KPK"), nor is what
+  follows an article number ("Pasal 82 Ayat (2)");
 * initials in parentheses after a person are that person ("Nurdin Basirun (NBA)");
 * the dateline place ("MOSKOW -", "Jakarta, CNN Indonesia --") is a place mention.
 """
@@ -54,12 +55,25 @@ def _law_title() -> re.Pattern:
                       rf"(?:[ \t]+[Tt]ahun[ \t]+\d{{4}})?(?:[ \t]+tentang)?[ \t]+$")
 
 
+_ARTICLE_REF = re.compile(r"(?<![\w\-])[Pp]asal[ \t]+\d+[A-Za-z]?[ \t]+$")
+
+
 def apply_conventions(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
     """Apply the conventions of the module docstring to the mentions of one body, in place."""
+    _article_refs(body, mentions)
     _laws_and_platforms(body, mentions)
     _regional_units(body, mentions, gaz)
     _facilities(body, mentions, gaz)
     _inner_heads(body, mentions)
+
+
+def _article_refs(body: str, mentions: list[Mention]) -> None:
+    """What follows an article number of a law is a part of it, not a name ("Pasal 82 Ayat (2)")."""
+    if "asal " not in body:
+        return
+    for m in list(mentions):
+        if _ARTICLE_REF.search(body, max(0, m.start - 20), m.start):
+            mentions.remove(m)
 
 
 def _laws_and_platforms(body: str, mentions: list[Mention]) -> None:
