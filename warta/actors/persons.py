@@ -170,7 +170,8 @@ def appositive_names(body: str, roles: list[Role], mentions: list[Mention],
 def short_names(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
                  gaz: Gazetteer) -> None:
     """Later uses of a person's surname or given name alone ("Rudd", "Tito"), when the
-    word belongs to one person of the article only."""
+    word belongs to one person of the article only; a name word that is also an ordinary
+    word only right after a title ("AKBP Lalu")."""
     owners: dict[str, set[str]] = {}
     actor_of: dict[str, GazActor] = {}
     for m in mentions:
@@ -185,17 +186,17 @@ def short_names(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
     for tok, names in owners.items():
         if len(names) != 1 or not tok[0].isupper():
             continue
-        # A name that is also a word ("Lalu" of Lalu Muhammad) is the name only after a title.
-        titled_only = ordinary_word(tok, gaz)
+        actor = actor_of[next(iter(names))]
         # Three letters are a name ("Tri", "Adi") only for a name read from the text; a
         # curated entry lists its short forms itself, and "Min" of Min Aung Hlaing is none.
-        if len(tok) < 3 or (len(tok) == 3 and actor_of[next(iter(names))].source != "text"):
+        if len(tok) < 3 or (len(tok) == 3 and actor.source != "text"):
             continue
         if tok.isupper():
             continue  # an acronym, not a name
         if tok in not_names() or fold(tok) in gaz.by_name:
             continue
-        actor = actor_of[next(iter(names))]
+        # A name that is also a word ("Lalu" of Lalu Muhammad) is the name only after a title.
+        titled_only = ordinary_word(tok, gaz)
         own = set(actor.name.split())
         for s, e in word_occurrences(body, tok):
             if covered(mentions, s, e) or inside(skip, s, e) or _other_full_name(body, e, own):
