@@ -1015,3 +1015,18 @@ def test_telling_someone_to_do_something_is_a_request():
     helmi = ("Helmi", "PER", "per:helmi")
     ev = run("Kivlan Zen menyuruh Helmi mencarikan senjata api.", [kivlan, helmi])
     assert actor_pairs(ev) == [("REQUEST", "per:kivlan", "per:helmi")]
+
+
+def test_suspecting_probing_a_summons_and_a_denial():
+    kpk = ("KPK", "ORG", "org:kpk")
+    satori = ("Satori", "PER", "per:satori")
+    un = ("PBB", "ORG", "org:un")
+    assert actor_pairs(run("KPK menduga Satori menerima suap dari perkara ini.", [kpk, satori])) == [
+        ("ACCUSE", "org:kpk", "per:satori")]
+    assert actor_pairs(run("Penyidik KPK mendalami peran Satori dalam kasus itu.", [kpk, satori])) == [
+        ("ACCUSE", "org:kpk", "per:satori")]
+    # A suspicion about no one is no accusation.
+    assert run("KPK menduga hujan turun besok.", [kpk]).height == 0
+    assert actor_pairs(run("Pemanggilan KPK terhadap Satori merupakan yang kedua.", [kpk, satori])) == [
+        ("REQUEST", "org:kpk", "per:satori")]
+    assert ("REJECT", "cty:MMR", "org:un") in actor_pairs(run("Myanmar menyangkal tuduhan PBB.", [MMR, un]))
