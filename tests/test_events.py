@@ -1030,3 +1030,10 @@ def test_suspecting_probing_a_summons_and_a_denial():
     assert actor_pairs(run("Pemanggilan KPK terhadap Satori merupakan yang kedua.", [kpk, satori])) == [
         ("REQUEST", "org:kpk", "per:satori")]
     assert ("REJECT", "cty:MMR", "org:un") in actor_pairs(run("Myanmar menyangkal tuduhan PBB.", [MMR, un]))
+
+
+def test_an_apology_without_the_prefix_concedes_and_asks_for_nothing():
+    lalu = ("Lalu Muhammad", "PER", "per:lalu")
+    subagyo = ("Subagyo", "PER", "per:subagyo")
+    ev = run("Setelah cekcok, Lalu Muhammad sudah minta maaf kepada Subagyo.", [lalu, subagyo])
+    assert actor_pairs(ev) == [("CONCEDE", "per:lalu", "per:subagyo")]
