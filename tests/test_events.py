@@ -1037,3 +1037,11 @@ def test_an_apology_without_the_prefix_concedes_and_asks_for_nothing():
     subagyo = ("Subagyo", "PER", "per:subagyo")
     ev = run("Setelah cekcok, Lalu Muhammad sudah minta maaf kepada Subagyo.", [lalu, subagyo])
     assert actor_pairs(ev) == [("CONCEDE", "per:lalu", "per:subagyo")]
+
+
+def test_caught_is_an_arrest_but_not_on_camera():
+    lidya = ("Lidya", "PER", "per:lidya")
+    george = ("George", "PER", "per:george")
+    assert actor_pairs(run("Kasus terungkap setelah pelaku Lidya tertangkap di Palembang.", [lidya])) == [
+        ("COERCE", None, "per:lidya")]
+    assert run("Seperti yang tertangkap kamera, George terlihat memegang hidungnya.", [george]).height == 0
