@@ -1045,3 +1045,13 @@ def test_caught_is_an_arrest_but_not_on_camera():
     assert actor_pairs(run("Kasus terungkap setelah pelaku Lidya tertangkap di Palembang.", [lidya])) == [
         ("COERCE", None, "per:lidya")]
     assert run("Seperti yang tertangkap kamera, George terlihat memegang hidungnya.", [george]).height == 0
+
+
+def test_a_title_with_the_place_of_its_post_closed_by_itu_is_the_person_named_before():
+    retno = ("Retno Marsudi", "PER", "per:retno")
+    ri = ("RI", "COUNTRY", "cty:IDN")
+    nld = ("Belanda", "COUNTRY", "cty:NLD")
+    sameh = ("Sameh Shoukry", "PER", "per:sameh")
+    ev = run("Menteri Luar Negeri Retno Marsudi tiba di Kairo. Eks duta besar RI di Belanda itu "
+             "akan segera menghubungi Sameh Shoukry.", [retno, ri, nld, sameh])
+    assert actor_pairs(ev) == [("CONSULT", "per:retno", "per:sameh")]

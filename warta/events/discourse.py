@@ -31,6 +31,12 @@ RECENT = 6  # actors remembered of each kind
 _DESCRIPTION = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
+def _placed_at(parse: Parse, words: list[str], actors: dict[int, tuple[Mention, ...]], k: int) -> bool:
+    """Whether token ``k`` is "di" before a place or country ("... di Belanda")."""
+    nxt = actors.get(k + 1, ())
+    return words[k] == "di" and bool(nxt) and nxt[0].type in ("LOC", "COUNTRY")
+
+
 @dataclass
 class Discourse:
     """What the sentences read so far said: recent people, groups and pairs."""
@@ -127,11 +133,13 @@ class Discourse:
         for i, w in enumerate(words):
             if w not in heads or i in actors:
                 continue
-            for k in range(i + 1, min(i + 5, len(parse))):
+            for k in range(i + 1, min(i + 7, len(parse))):
                 if words[k] in definite:
                     actors[i] = (self.persons[-1],)
                     out.append(i)
                     break
+                if _placed_at(parse, words, actors, k):
+                    continue  # "Dubes RI di Kairo itu": where the post is belongs to the description
                 if parse.upos[k] not in _DESCRIPTION or any(m.type == "PER" for m in actors.get(k, ())):
                     break
         return out
