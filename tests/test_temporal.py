@@ -24,6 +24,11 @@ def test_full_date_with_time_and_zone():
     assert not m.inferred and not m.relative and not m.future
 
 
+def test_a_part_of_the_day_between_weekday_and_date_keeps_the_date():
+    m = one("pada Jumat malam, 23 Agustus", D(2019, 9, 3))
+    assert m.date == D(2019, 8, 23) and m.text == "Jumat malam, 23 Agustus"
+
+
 def test_weekday_yesterday():
     m = one("dalam pertemuan Moskow, Senin kemarin.", D(2021, 6, 22))
     assert m.date == D(2021, 6, 21) and m.relative and m.inferred

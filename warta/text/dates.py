@@ -109,9 +109,10 @@ _FUTURE_MOD = r"mendatang|depan|yang akan datang"
 _PAST_MOD = r"yang lalu|lalu|kemarin"
 _MOD = rf"(?:\s+(?P<mod>tahun\s+lalu|tahun\s+depan|tahun\s+ini|{_FUTURE_MOD}|{_PAST_MOD}))?"
 
-# "Selasa, 22 Juni 2021 10:00 WIB", "23-26 April", "23 April - 2 Mei 2024", "20 Juli mendatang".
+# "Selasa, 22 Juni 2021 10:00 WIB", "Jumat malam, 23 Agustus", "23-26 April",
+# "23 April - 2 Mei 2024", "20 Juli mendatang".
 _DAY_MONTH = re.compile(
-    rf"(?:(?P<wd>{_WD})\s*,?\s+)?(?:tanggal\s+|tgl\.?\s+)?"
+    rf"(?:(?P<wd>{_WD})(?:\s+(?:pagi|siang|sore|malam|dini hari))?\s*,?\s+)?(?:tanggal\s+|tgl\.?\s+)?"
     rf"(?P<d1>[0-3]?\d)(?:{_DASH}(?P<d2>[0-3]?\d))?\s+(?P<mon>{_MON})"
     rf"(?:{_DASH}(?P<d3>[0-3]?\d)\s+(?P<mon2>{_MON}))?"
     rf"(?:\s*,?\s+(?P<y>(?:19|20)\d\d)(?!\d))?"
