@@ -123,8 +123,8 @@ class Discourse:
 
     def _definite_persons(self, parse: Parse, words: list[str], actors: dict[int, tuple[Mention, ...]]) -> list[int]:
         """Place the last person named on a title or person noun that a demonstrative closes
-        ("Menlu 55 tahun itu", "pria tersebut", "Menlu Yordania itu"): a definite description
-        refers back. Returns the tokens placed."""
+        ("Menlu 55 tahun itu", "pria tersebut", "Dubes RI di Kairo itu"): a definite
+        description refers back. Returns the tokens placed."""
         if not self.persons:
             return []
         heads = self.words("titles") | self.words("person_nouns")
