@@ -31,7 +31,7 @@ RECENT = 6  # actors remembered of each kind
 _DESCRIPTION = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
-def _placed_at(parse: Parse, words: list[str], actors: dict[int, tuple[Mention, ...]], k: int) -> bool:
+def _placed_at(words: list[str], actors: dict[int, tuple[Mention, ...]], k: int) -> bool:
     """Whether token ``k`` is "di" before a place or country ("... di Belanda")."""
     nxt = actors.get(k + 1, ())
     return words[k] == "di" and bool(nxt) and nxt[0].type in ("LOC", "COUNTRY")
@@ -138,7 +138,7 @@ class Discourse:
                     actors[i] = (self.persons[-1],)
                     out.append(i)
                     break
-                if _placed_at(parse, words, actors, k):
+                if _placed_at(words, actors, k):
                     continue  # "Dubes RI di Kairo itu": where the post is belongs to the description
                 if parse.upos[k] not in _DESCRIPTION or any(m.type == "PER" for m in actors.get(k, ())):
                     break
