@@ -163,22 +163,6 @@ def person_initials(body: str, mentions: list[Mention]) -> None:
         mentions.append(Mention(s, e, body[s:e], "PER", m.actor, "partial"))
 
 
-_AGE = re.compile(r"[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:tahun|thn|th))?[ \t]*\)")
-
-
-def aged_persons(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
-    """A name the tagger called a place, followed by an age in parentheses ("Stephen
-    Paddock (64)"), is a person, and so is every mention of the same name."""
-    aged = {m.actor.name for m in mentions
-            if m.type == "LOC" and m.actor.source == "text" and _AGE.match(body, m.end)}
-    if not aged:
-        return
-    actors = {name: text_actor(name, "PER", gaz) for name in aged}
-    for m in mentions:
-        if m.type == "LOC" and m.actor.source == "text" and m.actor.name in actors:
-            m.type, m.actor = "PER", actors[m.actor.name]
-
-
 _DATELINE_END = re.compile(r"[ \t]*(?:[,(]|--|[-–—])")
 
 

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from warta.actors.common import TYPE_OF, WS_TOKEN, Mention, inside, not_names, skip_regions
-from warta.actors.conventions import aged_persons, apply_conventions, dateline_place, person_initials
+from warta.actors.conventions import apply_conventions, dateline_place, person_initials
 from warta.actors.gazetteer import Gazetteer, Hit
 from warta.actors.orgs import acronyms, disambiguate, headed_orgs, resolve_bare
 from warta.actors.persons import (
@@ -30,7 +30,7 @@ from warta.actors.persons import (
     unify_types,
 )
 from warta.actors.roles import Role, role_chains
-from warta.actors.shapes import initials_names, legal_forms, not_actors, tidy_tagged, unit_names
+from warta.actors.shapes import aged_persons, initials_names, legal_forms, not_actors, tidy_tagged, unit_names
 from warta.actors.tagged import add_tagged_spans
 
 

@@ -206,13 +206,18 @@ def short_names(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
             mentions.append(Mention(s, e, tok, "PER", actor, "partial"))
 
 
-_TITLE_BEFORE = re.compile(r"(\w+)[ \t]+$")
+_PREV_WORD = re.compile(r"(\w+)[ \t]+$")
+
+
+def _previous_word(body: str, start: int) -> str | None:
+    """The word right before ``start``, lower-cased (within 30 characters)."""
+    m = _PREV_WORD.search(body, max(0, start - 30), start)
+    return m.group(1).lower() if m else None
 
 
 def _after_title(body: str, start: int) -> bool:
     """Whether a title or rank word stands right before ``start`` ("AKBP Lalu")."""
-    m = _TITLE_BEFORE.search(body, max(0, start - 30), start)
-    return m is not None and m.group(1).lower() in cue_titles()
+    return _previous_word(body, start) in cue_titles()
 
 
 _NEXT_NAMES = re.compile(r"[ \t]+([A-Z][a-z][\w'’\-]*)(?:[ \t]+[A-Z][a-z][\w'’\-]*){0,2}")
@@ -350,9 +355,6 @@ def descriptors(body: str, roles: list[Role], mentions: list[Mention]) -> None:
         mentions.append(Mention(s, e, body[s:e], "PER", fits[0], "descriptor", None))
 
 
-_PREV_WORD = re.compile(r"(\w+)[ \t]+$")
-
-
 _LIST_GAP = re.compile(r"^[ \t]*(?:,|dan|serta|atau)[ \t]*(?:dan[ \t]+)?$")
 
 
@@ -367,11 +369,10 @@ def places_not_persons(body: str, mentions: list[Mention], gaz: Gazetteer) -> No
     for i, m in enumerate(mentions):
         if m.type != "PER" or m.source != "ner" or m.actor.source != "text" or m.role is not None:
             continue
-        pw = _PREV_WORD.search(body, max(0, m.start - 30), m.start)
         prev = mentions[i - 1] if i > 0 else None
         listed = prev is not None and prev.type in ("LOC", "COUNTRY") and _LIST_GAP.match(
             body[prev.end : m.start])
-        if (pw and pw.group(1).lower() in _PLACE_BEFORE) or listed:
+        if _previous_word(body, m.start) in _PLACE_BEFORE or listed:
             m.type = "LOC"
             m.actor = text_actor(m.text, "LOC", gaz)
 

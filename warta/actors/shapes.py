@@ -9,7 +9,7 @@
 * a tagged place or person whose whole text is a known organisation name
   (``organizations.yaml``, ``org_names.tsv``) and no known place is an organisation;
 * "berinisial DRN", "GAG (18)": initials (or a one-word name) with a cue or an age stand
-  for a person;
+  for a person, and so does a tagged place with an age ("Stephen Paddock (64)");
 * a unit's name after a slash belongs to the organisation: "Kodam V/Brawijaya".
 
 The word lists live in ``ner_cues.yaml`` (``org_tails``, ``legal_forms``, ``event_heads``,
@@ -190,3 +190,20 @@ def initials_names(body: str, mentions: list[Mention], skip: list[tuple[int, int
             ls, le = e + later.start(), e + later.end()
             if not covered(mentions, ls, le) and not inside(skip, ls, le):
                 mentions.append(Mention(ls, le, body[ls:le], "PER", actor, "partial"))
+
+
+# The age of a tagged place is read more widely than _AGED_NAME's ("27 th", "31th" occur).
+_AGE = re.compile(r"[ \t]*\([ \t]*\d{1,2}(?:[ \t]*(?:tahun|thn|th))?[ \t]*\)")
+
+
+def aged_persons(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """A name the tagger called a place, followed by an age in parentheses ("Stephen
+    Paddock (64)"), is a person, and so is every mention of the same name."""
+    aged = {m.actor.name for m in mentions
+            if m.type == "LOC" and m.actor.source == "text" and _AGE.match(body, m.end)}
+    if not aged:
+        return
+    actors = {name: text_actor(name, "PER", gaz) for name in aged}
+    for m in mentions:
+        if m.type == "LOC" and m.actor.source == "text" and m.actor.name in actors:
+            m.type, m.actor = "PER", actors[m.actor.name]
