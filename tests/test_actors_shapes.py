@@ -134,3 +134,24 @@ def test_what_follows_an_article_number_of_a_law_is_no_name(gaz):
     found = _found(body, gaz, ("Ayat", "PER"), ("Polres Karawang", "ORG"))
     assert not any(text == "Ayat" for text, _ in found)
     assert ("Polres Karawang", "ORG") in found
+
+
+def test_an_acronym_that_spells_the_taggers_reading_makes_it_the_organisation(gaz):
+    # The tagger stops short of the defined name, or reads a body as a place; the initials
+    # the article defines settle the name, and every bare use of the acronym is that body.
+    body = ("Djarot menganggap kinerja Pasukan Penanganan Prasarana dan Sarana Umum (PPSU) masih "
+            "bagus. Prasetyo menuding PPSU malas.")
+    mentions = extract_article(body, gaz, _spans(body, ("Pasukan Penanganan Prasarana", "ORG")))
+    orgs = {(m.text, m.actor.name) for m in mentions if m.type == "ORG"}
+    long = "Pasukan Penanganan Prasarana dan Sarana Umum"
+    assert orgs == {(long, long), ("PPSU", long)}
+    body = "Ahad lalu, Tri melarang Gereja Batak Karo Protestan (GBKP) menggelar ibadah. Warga menolak GBKP."
+    mentions = extract_article(body, gaz, _spans(body, ("Gereja Batak Karo Protestan", "LOC")))
+    orgs = {(m.text, m.actor.name) for m in mentions if m.type == "ORG"}
+    assert orgs == {("Gereja Batak Karo Protestan",) * 2, ("GBKP", "Gereja Batak Karo Protestan")}
+    # Initials that do not spell the words leave the tagger's reading alone.
+    body = "Banding itu dikabulkan oleh Pengadilan Arbitrase untuk Olahraga (CAS) pekan lalu."
+    found = _found(body, gaz, ("Pengadilan Arbitrase", "ORG"))
+    assert ("Pengadilan Arbitrase", "ORG") in found and not any("Olahraga" in text for text, _ in found)
+    body = "Warga Daerah Istimewa Yogyakarta (DIY) mengungsi."
+    assert ("Daerah Istimewa Yogyakarta", "LOC") in _found(body, gaz, ("Daerah Istimewa Yogyakarta", "LOC"))

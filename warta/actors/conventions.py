@@ -123,7 +123,7 @@ def _facilities(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
         if m.type != "ORG" or not listed(m, mentions):
             continue  # both conventions below turn organisations into places
         words = TOKEN.findall(m.text)
-        if m.actor.source == "text" and words and words[0].lower() in heads:
+        if m.actor.source == "text" and m.source != "acronym" and words and words[0].lower() in heads:
             m.type = "LOC"
             m.actor = text_actor(m.text, "LOC", gaz)
             continue

@@ -37,6 +37,9 @@ _LONG_BEFORE = re.compile(
 )
 
 
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w'’\-]*[ \t]+)+")
+
+
 _NEAR_COUNTRY = re.compile(r"^[ \t]+(?:\w+[ \t]+){0,2}$")
 
 
@@ -181,6 +184,14 @@ def _lowercase_long_form(head: str, acr: str) -> list[str]:
     return tail if _initials(tail) == acr.upper() else []
 
 
+def _misread_place(m: Mention | None, acr: str) -> bool:
+    """A place read from the text whose words have an organisation's head and spell the acronym."""
+    if m is None or m.type != "LOC" or m.actor.source != "text":
+        return False
+    words = m.text.split()
+    return _initials(words) == acr.upper() and bool(org_heads() & {w.lower() for w in words})
+
+
 def acronyms(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
               gaz: Gazetteer) -> None:
     """Learn "Long Name (ACR)" definitions and map every use of ACR to the long name."""
@@ -195,6 +206,10 @@ def acronyms(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
                        not body[x.end:open_paren].strip()), None)
         if long_m is not None and long_m.type == "ORG":
             actor = long_m.actor
+        elif _misread_place(long_m, acr):
+            # "Gereja Batak Karo Protestan (GBKP)": a body the tagger read as a place
+            actor = text_actor(long_m.text, "ORG", gaz)
+            long_m.type, long_m.actor, long_m.source = "ORG", actor, "acronym"
         else:
             lb = _LONG_BEFORE.search(head[-200:])
             if lb:
@@ -210,16 +225,25 @@ def acronyms(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
             start = head.rstrip().rfind(text)
             if start < 0 or (long_m is not None and start >= long_m.start):
                 continue  # "Amerika Serikat (AS)": the name is already known as what it is
-            inner = [x for x in mentions if overlaps(start, start + len(text), x.start, x.end)]
-            # The defined name may contain a place ("... Rakyat Zanzibar (FPRZ)"), nothing else.
-            if any(x.type not in ("LOC", "COUNTRY") or x.start < start or x.end > start + len(text)
-                   for x in inner):
+            end = start + len(text)
+            inner = [x for x in mentions if overlaps(start, end, x.start, x.end)]
+            spelled = _initials(words) == acr.upper()
+            lead = next((x for x in inner if x.type == "ORG" and x.start < start < x.end <= end), None)
+            if spelled and lead is not None and _CAPITALISED_RUN.fullmatch(body[lead.start:start]):
+                # "Pasukan Penanganan Prasarana dan Sarana Umum (PPSU)": the tagger's organisation
+                # opens with a head word the initials leave out
+                start, text = lead.start, body[lead.start:end]
+            # The defined name may contain a place ("... Rakyat Zanzibar (FPRZ)") and, when the
+            # acronym spells it, the tagger's shorter reading of itself, but no mention that
+            # reaches outside it.
+            if any(x.start < start or x.end > end or (
+                    x.type not in ("LOC", "COUNTRY") and not (spelled and x.start == start)) for x in inner):
                 continue
-            for x in inner:
-                mentions.remove(x)
             eng = m.group("eng") or ""
             if not (org_heads() & {w.lower() for w in TOKEN.findall(text + " " + eng)}):
                 continue  # a programme or a document ("Kartu Keluarga (KK)"), not a body
+            for x in inner:
+                mentions.remove(x)
             actor = text_actor(text, "ORG", gaz)
             mentions.append(Mention(start, start + len(text), text, "ORG", actor, "acronym"))
         if actor.actor_type not in ("organization", "group"):
