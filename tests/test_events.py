@@ -1055,3 +1055,14 @@ def test_a_title_with_the_place_of_its_post_closed_by_itu_is_the_person_named_be
     ev = run("Menteri Luar Negeri Retno Marsudi tiba di Kairo. Eks duta besar RI di Belanda itu "
              "akan segera menghubungi Sameh Shoukry.", [retno, ri, nld, sameh])
     assert actor_pairs(ev) == [("CONSULT", "per:retno", "per:sameh")]
+
+
+def test_thanks_respect_and_prayers_for_someone_are_support():
+    pks = ("PKS", "ORG", "org:pks")
+    pdip = ("PDIP", "ORG", "org:pdip")
+    assert actor_pairs(run("PKS menghargai sikap PDIP.", [pks, pdip])) == [("SUPPORT", "org:pks", "org:pdip")]
+    ev = run("PKS menyampaikan terima kasih kepada PDIP atas dukungannya.", [pks, pdip])
+    assert ("SUPPORT", "org:pks", "org:pdip") in actor_pairs(ev)
+    assert actor_pairs(run("PKS mendoakan PDIP.", [pks, pdip])) == [("SUPPORT", "org:pks", "org:pdip")]
+    # Thanks said to no one named code nothing.
+    assert run("Terima kasih, kata PKS.", [pks]).height == 0
