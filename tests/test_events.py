@@ -1066,3 +1066,13 @@ def test_thanks_respect_and_prayers_for_someone_are_support():
     assert actor_pairs(run("PKS mendoakan PDIP.", [pks, pdip])) == [("SUPPORT", "org:pks", "org:pdip")]
     # Thanks said to no one named code nothing.
     assert run("Terima kasih, kata PKS.", [pks]).height == 0
+
+
+def test_what_a_speaker_says_someone_broke_is_their_accusation():
+    pgi = ("PGI", "ORG", "org:pgi")
+    tri = ("Tri", "PER", "per:tri")
+    assert actor_pairs(run("PGI menyatakan Tri telah melanggar aturan pendirian rumah ibadat.", [pgi, tri])) == [
+        ("ACCUSE", "org:pgi", "per:tri")]
+    assert actor_pairs(run('"Tri melanggar aturan," kata PGI.', [pgi, tri])) == [("ACCUSE", "org:pgi", "per:tri")]
+    # Without a speaker the narrator accuses no one.
+    assert run("Tri melanggar aturan pendirian rumah ibadat.", [tri]).height == 0
