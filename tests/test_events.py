@@ -1076,3 +1076,24 @@ def test_what_a_speaker_says_someone_broke_is_their_accusation():
     assert actor_pairs(run('"Tri melanggar aturan," kata PGI.', [pgi, tri])) == [("ACCUSE", "org:pgi", "per:tri")]
     # Without a speaker the narrator accuses no one.
     assert run("Tri melanggar aturan pendirian rumah ibadat.", [tri]).height == 0
+
+
+def test_who_answers_a_summons_or_meets_a_demand_is_the_one_asked():
+    firza = ("Firza Husein", "PER", "per:firza")
+    polda = ("Polda Metro Jaya", "ORG", "org:polda")
+    ev = run("Firza Husein kembali memenuhi panggilan penyidik Polda Metro Jaya hari ini.", [firza, polda])
+    assert actor_pairs(ev) == [("REQUEST", "org:polda", "per:firza")]
+    pemda = ("Pemkab Solok", "ORG", "org:pemda")
+    buruh = ("KSPI", "ORG", "org:kspi")
+    ev = run("Pemkab Solok akhirnya menuruti tuntutan KSPI.", [pemda, buruh])
+    assert actor_pairs(ev) == [("REQUEST", "org:kspi", "org:pemda")]
+
+
+def test_disappointment_with_someone_named_is_disapproval():
+    pdip = ("PDIP", "ORG", "org:pdip")
+    nasdem = ("NasDem", "ORG", "org:nasdem")
+    ev = run("Soemitro menyampaikan kekecewaannya terhadap sikap NasDem.", [("Soemitro", "PER", "per:s"), nasdem])
+    assert actor_pairs(ev) == [("DISAPPROVE", "per:s", "org:nasdem")]
+    assert actor_pairs(run("Jokowi menyesali sikap PDIP yang lamban.", [("Jokowi", "PER", "per:j"), pdip])) == [
+        ("DISAPPROVE", "per:j", "org:pdip")]
+    assert run("Soemitro menyampaikan kekecewaannya.", [("Soemitro", "PER", "per:s")]).height == 0  # no one named
