@@ -1097,3 +1097,14 @@ def test_disappointment_with_someone_named_is_disapproval():
     assert actor_pairs(run("Jokowi menyesali sikap PDIP yang lamban.", [("Jokowi", "PER", "per:j"), pdip])) == [
         ("DISAPPROVE", "per:j", "org:pdip")]
     assert run("Soemitro menyampaikan kekecewaannya.", [("Soemitro", "PER", "per:s")]).height == 0  # no one named
+
+
+def test_a_phrase_that_gives_a_name_stands_for_the_one_named():
+    riky = ("Riky Saputra", "PER", "per:riky")
+    erwin = ("Erwin", "PER", "per:erwin")
+    ev = run("Polisi menangkap pelaku pembunuhan Riky Saputra (31) bernama Erwin (45) di Palembang.", [riky, erwin])
+    assert ("COERCE", "polisi", "per:erwin") in actor_pairs(ev)
+    assert ("COERCE", "polisi", "per:riky") not in actor_pairs(ev)
+    lm, rudi = ("LM", "PER", "per:lm"), ("Rudianto", "PER", "per:rudi")
+    ev = run("Akhirnya AKBP LM memanggil karyawan hotel bernama Rudianto.", [lm, rudi])
+    assert actor_pairs(ev) == [("REQUEST", "per:lm", "per:rudi")]

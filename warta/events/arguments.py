@@ -129,6 +129,9 @@ class Sentence:
         resolved = [m for t in tokens if t in self.referents for m in self.actors[t]]
         if resolved:
             return list(dict.fromkeys(resolved))
+        named = self.named_by(i)
+        if named:
+            return named
         found: list[Mention] = []
         for t in tokens:
             for m in self.actors.get(t, ()):
@@ -169,6 +172,19 @@ class Sentence:
             if title is not None:
                 return [self.office_holder(title, tokens)]
         return own or orgs[:1] or found[:1]
+
+    def named_by(self, i: int) -> list[Mention]:
+        """The person a phrase names with a naming verb ("pelaku pembunuhan Riky Saputra
+        bernama Erwin", "karyawan hotel bernama Rudianto"): they are who the phrase stands for,
+        not someone else named inside it."""
+        cues = self.lex.cues.get("naming", frozenset())
+        for c in self.children[i]:
+            if self.dep(c) == "acl" and self.word(c) in cues:
+                for k in sorted(self.children[c]):
+                    people = [m for m in self.actors.get(k, ()) if m.type == "PER"]
+                    if people and k > c:
+                        return people[:1]
+        return []
 
     def site_actor(self) -> list[Mention]:
         """The organisation or country whose building a gathering goes to ("di depan Gedung
