@@ -1108,3 +1108,12 @@ def test_a_phrase_that_gives_a_name_stands_for_the_one_named():
     lm, rudi = ("LM", "PER", "per:lm"), ("Rudianto", "PER", "per:rudi")
     ev = run("Akhirnya AKBP LM memanggil karyawan hotel bernama Rudianto.", [lm, rudi])
     assert actor_pairs(ev) == [("REQUEST", "per:lm", "per:rudi")]
+
+
+def test_a_named_actor_the_parser_hung_on_a_noun_trigger_as_a_compound_is_its_possessor():
+    tni = ("TNI", "ORG", "org:tni")
+    ev = run("Pernyataan Wiranto tersebut menanggapi permintaan TNI untuk dilibatkan dalam pemberantasan terorisme.",
+             [("Wiranto", "PER", "per:w"), tni])
+    assert actor_pairs(ev) == [("REQUEST", "org:tni", None)]
+    # An unnamed group there is not enough to tell a request again ("tuntutan jaksa").
+    assert run("Vonis itu lebih ringan dari tuntutan jaksa yakni dua tahun penjara.", []).height == 0

@@ -669,7 +669,12 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
         # "kunjungannya ke Myanmar": the clitic names the possessor. A possessor follows the
         # noun and its modifiers ("serangan Israel", "kunjungan kenegaraan Presiden X");
         # "aksi unjuk rasa memprotes kebijakan X" is not X's.
-        possessor = _first_group(s, [c for c in slots["bare"] if _follows(s, (h, *inside), c)]) or _clitic(s, h, target)
+        # A common noun the parser hung on it as a compound may hold the possessor too
+        # ("pertemuan Komisi III", "panggilan penyidik Direktorat ...").
+        held = [c for c in s.children[h] if s.dep(c) in ("flat", "compound") and c > h
+                and any(m.actor_id is not None for m in s.actors.get(c, ()))]
+        possessor = _first_group(s, [c for c in dict.fromkeys(slots["bare"] + held)
+                                     if _follows(s, (h, *inside), c)]) or _clitic(s, h, target)
         if form.patient_noun and possessor and not target:
             # "penangkapan X", "pembunuhan X": the possessor is the one it was done to.
             target, possessor = possessor, []
