@@ -669,11 +669,9 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
         # "kunjungannya ke Myanmar": the clitic names the possessor. A possessor follows the
         # noun and its modifiers ("serangan Israel", "kunjungan kenegaraan Presiden X");
         # "aksi unjuk rasa memprotes kebijakan X" is not X's.
-        # A common noun the parser hung on it as a compound may hold the possessor too
-        # ("pertemuan Komisi III", "panggilan penyidik Direktorat ...").
-        held = [c for c in s.children[h] if s.dep(c) in ("flat", "compound") and c > h
-                and any(m.actor_id is not None for m in s.actors.get(c, ()))]
-        possessor = _first_group(s, [c for c in dict.fromkeys(slots["bare"] + held)
+        # A named actor the parser hung on it as a compound is a possessor too ("pertemuan
+        # Komisi III", "permintaan TNI"); an unnamed group there ("tuntutan jaksa") is not.
+        possessor = _first_group(s, [c for c in dict.fromkeys(slots["bare"] + _named_compounds(s, h))
                                      if _follows(s, (h, *inside), c)]) or _clitic(s, h, target)
         if form.patient_noun and possessor and not target:
             # "penangkapan X", "pembunuhan X": the possessor is the one it was done to.
@@ -747,6 +745,12 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
 
 
 _MODIFIERS = frozenset({"amod", "compound", "nummod", "det"})
+
+
+def _named_compounds(s: Sentence, h: int) -> list[int]:
+    """Words after ``h`` that the parser hung on it as a compound and that name an actor."""
+    return [c for c in s.children[h] if s.dep(c) in ("flat", "compound") and c > h
+            and any(m.actor_id is not None for m in s.actors.get(c, ()))]
 
 
 def _follows(s: Sentence, noun: tuple[int, ...], c: int) -> bool:
