@@ -1117,3 +1117,14 @@ def test_a_named_actor_the_parser_hung_on_a_noun_trigger_as_a_compound_is_its_po
     assert actor_pairs(ev) == [("REQUEST", "org:tni", None)]
     # An unnamed group there is not enough to tell a request again ("tuntutan jaksa").
     assert run("Vonis itu lebih ringan dari tuntutan jaksa yakni dua tahun penjara.", []).height == 0
+
+
+def test_a_person_named_in_the_phrase_of_a_deed_noun_is_whom_it_was_done_to():
+    wiranto = ("Wiranto", "PER", "per:wiranto")
+    ev = run("Keduanya dihukum karena istri mereka mem-posting soal penusukan Menko Polhukam Wiranto di media sosial.",
+             [wiranto])
+    assert actor_pairs(ev) == [("ASSAULT", None, "per:wiranto")]
+    # An organisation there is whose order it was, not who was held.
+    kejari = ("Kejaksaan Negeri Majalengka", "ORG", "org:kejari")
+    ev = run("Dasar penahanan adalah surat Perintah Penahanan Kepala Kejaksaan Negeri Majalengka.", [kejari])
+    assert ("COERCE", None, "org:kejari") not in actor_pairs(ev)

@@ -673,6 +673,8 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
         # Komisi III", "permintaan TNI"); an unnamed group there ("tuntutan jaksa") is not.
         possessor = _first_group(s, [c for c in dict.fromkeys(slots["bare"] + _named_compounds(s, h))
                                      if _follows(s, (h, *inside), c)]) or _clitic(s, h, target)
+        if form.patient_noun and not possessor and not target and not agent:
+            possessor = _named_within(s, max((h, *inside)))
         if form.patient_noun and possessor and not target:
             # "penangkapan X", "pembunuhan X": the possessor is the one it was done to.
             target, possessor = possessor, []
@@ -745,6 +747,26 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
 
 
 _MODIFIERS = frozenset({"amod", "compound", "nummod", "det"})
+
+
+NOUN_PHRASE_REACH = 4  # words between a noun trigger and a name of its phrase ("penusukan Menko Polhukam Wiranto")
+
+
+def _named_within(s: Sentence, last: int) -> list[Mention]:
+    """The first person named in the words after a noun trigger ending at ``last``, while they
+    can still be its phrase (no verb, preposition, reference or clause break): for a phrase
+    the parser hung elsewhere ("penusukan Menko Polhukam Wiranto", "penangkapan artis Roro
+    Fitria"). An organisation there is as often whose order it was ("Perintah Penahanan
+    Kepala Kejaksaan Negeri X")."""
+    p = s.parse
+    for k in range(last + 1, min(last + 1 + NOUN_PHRASE_REACH, len(p))):
+        if (s.word(k) in CLAUSE_BREAK or k in s.referents
+                or p.upos[k] in ("VERB", "ADP", "AUX", "SCONJ", "CCONJ", "PRON")):
+            return []
+        named = [m for m in s.actors.get(k, ()) if m.type == "PER" and m.actor_id is not None]
+        if named:
+            return named[:1]
+    return []
 
 
 def _named_compounds(s: Sentence, h: int) -> list[int]:
