@@ -1128,3 +1128,11 @@ def test_a_person_named_in_the_phrase_of_a_deed_noun_is_whom_it_was_done_to():
     kejari = ("Kejaksaan Negeri Majalengka", "ORG", "org:kejari")
     ev = run("Dasar penahanan adalah surat Perintah Penahanan Kepala Kejaksaan Negeri Majalengka.", [kejari])
     assert ("COERCE", None, "org:kejari") not in actor_pairs(ev)
+
+
+def test_reporting_someone_to_the_police_needs_no_other_word_for_the_police():
+    sm, dkm = ("SM", "PER", "per:sm"), ("Dewan Kerukunan Masjid", "ORG", "org:dkm")
+    ev = run("SM sebelumnya juga telah dipolisikan oleh Dewan Kerukunan Masjid.", [sm, dkm])
+    assert actor_pairs(ev) == [("ACCUSE", "org:dkm", "per:sm")]
+    # "melaporkan" alone is any report; only with the police or a prosecutor is it an accusation.
+    assert run("Dewan Kerukunan Masjid melaporkan SM ke media.", [sm, dkm]).height == 0
