@@ -1136,3 +1136,12 @@ def test_reporting_someone_to_the_police_needs_no_other_word_for_the_police():
     assert actor_pairs(ev) == [("ACCUSE", "org:dkm", "per:sm")]
     # "melaporkan" alone is any report; only with the police or a prosecutor is it an accusation.
     assert run("Dewan Kerukunan Masjid melaporkan SM ke media.", [sm, dkm]).height == 0
+
+
+def test_a_name_right_after_an_active_verb_the_parser_left_without_object_is_its_object():
+    kpk, miryam = ("KPK", "ORG", "org:kpk"), ("Miryam", "PER", "per:miryam")
+    ev = run("KPK menjerat Miryam dengan pasal 22 tentang Undang-Undang Pemberantasan Korupsi.", [kpk, miryam])
+    assert actor_pairs(ev) == [("ACCUSE", "org:kpk", "per:miryam")]
+    # Not for a passive, whose next name is its agent or nothing of the kind.
+    ev = run("Miryam dijerat KPK dengan pasal 22.", [kpk, miryam])
+    assert ("ACCUSE", "per:miryam", "org:kpk") not in actor_pairs(ev)

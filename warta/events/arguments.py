@@ -742,7 +742,8 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
               or _first_group(s, [c for k in s.kids(h, frozenset({"ccomp", "xcomp"})) for c in s.kids(k, SUBJECTS)])
               or (demanded_of(s, h) if form.trigger.type == "REQUEST" else [])
               or (threatened(s, h, target_preps) if form.trigger.type == "THREATEN" else [])
-              or _clitic(s, h, subject))
+              or _clitic(s, h, subject)
+              or ([] if form.passive else _right_after(s, trigger_tokens(s.parse, trig)[-1])))
     return _mutual(form, subject, target) or Arguments(subject, [t for t in target if t not in subject], subject)
 
 
@@ -767,6 +768,15 @@ def _named_within(s: Sentence, last: int) -> list[Mention]:
         if named:
             return named[:1]
     return []
+
+
+def _right_after(s: Sentence, last: int) -> list[Mention]:
+    """The named actor that starts right after an active verb the parser gave no object
+    ("KPK menjerat Miryam dengan pasal 22", parsed as a noun phrase): its object."""
+    k = last + 1
+    if k >= len(s.parse) or k in s.referents:
+        return []
+    return [m for m in s.actors.get(k, ()) if m.type != "LOC" and m.actor_id is not None][:1]
 
 
 def _named_compounds(s: Sentence, h: int) -> list[int]:
