@@ -1145,3 +1145,13 @@ def test_a_name_right_after_an_active_verb_the_parser_left_without_object_is_its
     # Not for a passive, whose next name is its agent or nothing of the kind.
     ev = run("Miryam dijerat KPK dengan pasal 22.", [kpk, miryam])
     assert ("ACCUSE", "per:miryam", "org:kpk") not in actor_pairs(ev)
+
+
+def test_an_act_placed_inside_a_body_is_aimed_at_it():
+    kpk, pu = ("KPK", "ORG", "org:kpk"), ("Kementerian PU", "ORG", "org:pu")
+    ev = run("Pada pertemuan itu, KPK mengimbau pelaporan gratifikasi di lingkungan Kementerian PU agar dapat "
+             "disampaikan lengkap.", [kpk, pu])
+    assert actor_pairs(ev) == [("REQUEST", "org:kpk", "org:pu")]
+    # A place after "di" is where, not whom.
+    ev = run("KPK mengimbau pelaporan gratifikasi di Jakarta.", [kpk, ("Jakarta", "LOC", "loc:jkt")])
+    assert actor_pairs(ev) == [("REQUEST", "org:kpk", None)]

@@ -734,6 +734,7 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
         return Arguments(subject, [t for t in marked if t not in subject], subject)
     if not obj and not marked:
         obj = next((g for g in (object_holder(s, o) for o in slots["obj"]) if g), [])
+        marked = _first_group(s, _within(s, [h, *slots["obj"]]))
     if obj and marked and (inside or marked[0].start < obj[0].start):
         # "memberikan penghargaan kepada A, B, ... menteri C": a trigger that holds its own
         # object, or an object after the marked phrase, is the parser's misreading of a list.
@@ -768,6 +769,14 @@ def _named_within(s: Sentence, last: int) -> list[Mention]:
         if named:
             return named[:1]
     return []
+
+
+def _within(s: Sentence, heads: list[int]) -> list[int]:
+    """Phrases on ``heads`` that place what is done inside a body ("mengimbau pelaporan
+    gratifikasi di lingkungan Kementerian PU", "bersih-bersih di tubuh Polri"): the body is
+    the one the act is aimed at."""
+    words = s.lex.cues.get("within", frozenset())
+    return [c for k in heads for c in s.children[k] if s.word(c) in words and s.case_of(c) == "di"]
 
 
 def _right_after(s: Sentence, last: int) -> list[Mention]:
