@@ -1155,3 +1155,11 @@ def test_an_act_placed_inside_a_body_is_aimed_at_it():
     # A place after "di" is where, not whom.
     ev = run("KPK mengimbau pelaporan gratifikasi di Jakarta.", [kpk, ("Jakarta", "LOC", "loc:jkt")])
     assert actor_pairs(ev) == [("REQUEST", "org:kpk", None)]
+
+
+def test_breaking_off_relations_is_a_sanction_but_not_a_layoff():
+    sau, qat = ("Arab Saudi", "COUNTRY", "cty:SAU"), ("Qatar", "COUNTRY", "cty:QAT")
+    ev = run("Arab Saudi memutuskan hubungan dengan Qatar pada Senin.", [sau, qat])
+    assert actor_pairs(ev) == [("SANCTION", "cty:SAU", "cty:QAT")]
+    pt = ("PT Maju", "ORG", "org:maju")
+    assert run("PT Maju memutuskan hubungan kerja dengan 300 buruh.", [pt]).height == 0
