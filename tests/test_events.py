@@ -1163,3 +1163,21 @@ def test_breaking_off_relations_is_a_sanction_but_not_a_layoff():
     assert actor_pairs(ev) == [("SANCTION", "cty:SAU", "cty:QAT")]
     pt = ("PT Maju", "ORG", "org:maju")
     assert run("PT Maju memutuskan hubungan kerja dengan 300 buruh.", [pt]).height == 0
+
+
+def test_an_actorless_verb_tells_the_last_event_again_only_when_it_is_near():
+    boh, zhang = ("Boh Soon Ho", "PER", "per:boh"), ("Zhang Huaxiang", "PER", "per:zhang")
+    first = "Boh Soon Ho menyerang Zhang Huaxiang di Singapura pada 2016. "
+    filler = "Sidang itu dihadiri banyak wartawan. Hakim menunda sidang hingga pekan depan. "
+    sg = ("Singapura", "COUNTRY", "cty:SGP")
+    near = run(first + "Menurut polisi Singapura, apartemen itu diserang pada malam hari.", [boh, zhang, sg])
+    assert ("ASSAULT", "per:boh", "per:zhang") in [p for p, r in zip(actor_pairs(near), near.iter_rows(named=True))
+                                                   if r["sentence_id"] == 1]
+    # In a roundup the next story's "kilang minyak Aramco diserang" is not Boh's attack ...
+    sau = ("Arab Saudi", "COUNTRY", "cty:SAU")
+    far = run(first + filler + "Arab Saudi mengaku bangga dengan sistem pertahanan mereka, setelah kilang minyak "
+              "Aramco diserang pada akhir pekan lalu.", [boh, zhang, sau])
+    assert [r["sentence_id"] for r in far.iter_rows(named=True)] == [0]
+    # ... while the attack named again as a noun still is.
+    noun = run(first + filler + "Serangan itu menewaskan korban.", [boh, zhang])
+    assert 3 in noun["sentence_id"].to_list()

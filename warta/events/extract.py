@@ -57,6 +57,9 @@ EVENT_SCHEMA: dict[str, pl.DataType] = {
 _WIB = dt.timedelta(hours=7)
 _MAX_SPLIT = 8  # at most this many events from one coordinated actor group
 _ANAPHORA_SENTENCES = 6  # an actorless trigger refers back to an event told this recently
+# An actorless verb ("kilang itu diserang") is as often a new event as the last one told
+# again, so it reaches back less far than a noun ("Serangan itu ...").
+_VERB_ANAPHORA_SENTENCES = 2
 
 
 @dataclass
@@ -249,7 +252,7 @@ def _mentioned_only(trig: TriggerMatch, tokens: Tokens, lex: Lexicon) -> bool:
 def _candidates(
     body: str, tokens: Tokens, spans: list[tuple[int, int]], sid: int, trigs: list[TriggerMatch],
     sentence: Sentence | None, dates: list[DateMention], anchor: dt.date | None, lex: Lexicon,
-    recent: dict[str, Arguments] | None = None,
+    recent: dict[str, tuple[int, Arguments]] | None = None,
 ) -> list[_Candidate]:
     """The events of sentence ``sid``. A trigger with no actor of its own ("Aksi ini
     berlangsung hingga ...") takes those of the last event of its type in ``recent``; a
@@ -282,7 +285,9 @@ def _candidates(
         if sentence is not None and not args.targets and trig.form.trigger.type in _SITE_TYPES:
             # "unjuk rasa di depan Gedung KPK": a protest is aimed at the institution it goes to.
             args = replace(args, targets=sentence.site_actor())
-        told = recent.get(trig.form.trigger.type)
+        since, told = recent.get(trig.form.trigger.type, (0, None))
+        if told is not None and not trig.form.noun and since > _VERB_ANAPHORA_SENTENCES:
+            told = None
         claimed = (claimant(sentence) if sentence is not None and not args.sources
                    and trig.form.trigger.type == "ASSAULT" else [])
         if claimed:
@@ -575,7 +580,7 @@ def _article_events(art: _Article, lex: Lexicon) -> list[dict]:
         if parsed is None:  # no actor here, but the people it names may be referred to later
             discourse.remember([[m] for m in in_sentence], [], [])
             if sid in art.by_sentence:  # an event named again: "Aksi unjuk rasa itu berlangsung hingga sore."
-                recent = {t: args for t, (at, args) in told.items() if sid - at <= _ANAPHORA_SENTENCES}
+                recent = {t: (sid - at, args) for t, (at, args) in told.items() if sid - at <= _ANAPHORA_SENTENCES}
                 nouns = [t for t in art.by_sentence[sid] if t.form.noun]
                 cands = _candidates(body, tokens, spans, sid, nouns, None, dates, art.anchor, lex, recent)
                 events.extend(_row(c, art.row["article_id"], body, spans, art.anchor, art.row.get("dateline"),
@@ -586,7 +591,7 @@ def _article_events(art: _Article, lex: Lexicon) -> list[dict]:
         if speaker:
             placed, referents = discourse.place(parsed, in_sentence, speaker)
         sentence = Sentence(parsed, placed, lex, referents, discourse.clitic_persons(parsed, placed), speaker)
-        recent = {t: args for t, (at, args) in told.items() if sid - at <= _ANAPHORA_SENTENCES}
+        recent = {t: (sid - at, args) for t, (at, args) in told.items() if sid - at <= _ANAPHORA_SENTENCES}
         cands = _candidates(body, tokens, spans, sid, art.by_sentence[sid], sentence, dates, art.anchor, lex, recent)
         told.update(_told(sid, cands))
         for c in cands:
