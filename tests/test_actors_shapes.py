@@ -155,3 +155,11 @@ def test_an_acronym_that_spells_the_taggers_reading_makes_it_the_organisation(ga
     assert ("Pengadilan Arbitrase", "ORG") in found and not any("Olahraga" in text for text, _ in found)
     body = "Warga Daerah Istimewa Yogyakarta (DIY) mengungsi."
     assert ("Daerah Istimewa Yogyakarta", "LOC") in _found(body, gaz, ("Daerah Istimewa Yogyakarta", "LOC"))
+
+
+def test_a_numbered_commission_of_a_legislature_is_a_body_of_its_own(gaz):
+    body = "Agus menghadiri rapat dengan Komisi I DPR RI di Senayan. Ketua Komisi III DPR menolak. Komisi V setuju."
+    orgs = {(m.text, m.actor.name) for m in extract_article(body, gaz, _spans(body, ("Komisi V", "ORG"))) if m.type == "ORG"}
+    assert ("Komisi I DPR RI", "Komisi I DPR") in orgs and ("Komisi III DPR", "Komisi III DPR") in orgs
+    assert not any(text in ("DPR RI", "DPR") for text, _ in orgs)
+    assert ("Komisi V", "Komisi V") in orgs  # alone, as the tagger read it

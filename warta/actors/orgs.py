@@ -4,6 +4,7 @@ names, and curated names two actors share."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from warta.actors.common import (
     TOKEN,
@@ -11,6 +12,7 @@ from warta.actors.common import (
     WS_TOKEN,
     Mention,
     covered,
+    cue_list,
     end_of_words,
     inside,
     name_connectors,
@@ -264,3 +266,38 @@ def acronyms(body: str, mentions: list[Mention], skip: list[tuple[int, int]],
                 mentions.append(Mention(s, e, acr, "ORG", actor, "acronym"))
             elif (hit.start, hit.end) == (s, e) and hit.type == "ORG":
                 hit.actor = actor  # the article's own definition wins
+
+
+@lru_cache(maxsize=1)
+def _numbered_unit() -> re.Pattern[str] | None:
+    heads = cue_list("numbered_units")
+    if not heads:
+        return None
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, heads))})[ \t]+[IVX]{{1,5}}\b")
+
+
+def numbered_units(body: str, mentions: list[Mention], skip: list[tuple[int, int]], gaz: Gazetteer) -> None:
+    """A numbered commission of a legislature is a body of its own, named with the legislature
+    written right after it ("Komisi I DPR RI" is Komisi I DPR, not the DPR; "Komisi V" alone
+    stays as the tagger read it)."""
+    pattern = _numbered_unit()
+    if pattern is None:
+        return
+    for g in pattern.finditer(body):
+        start, end = g.span()
+        if inside(skip, start, end):
+            continue
+        parent = next((x for x in mentions if x.start > end and x.type == "ORG" and x.actor.source != "text"
+                       and re.fullmatch(r"[ \t]+", body[end:x.start])), None)
+        if parent is None:
+            continue
+        stop = parent.end
+        inner = [x for x in mentions if overlaps(start, stop, x.start, x.end)]
+        if any(x.start < start or x.end > stop for x in inner):
+            continue
+        for x in inner:
+            mentions.remove(x)
+        text = body[start:stop]
+        name = re.sub(r"[ \t]+RI$", "", text)  # "Komisi III DPR RI" and "Komisi III DPR" are one body
+        mentions.append(Mention(start, stop, text, "ORG", text_actor(name, "ORG", gaz), "ner"))
+
