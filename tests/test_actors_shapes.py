@@ -163,3 +163,13 @@ def test_a_numbered_commission_of_a_legislature_is_a_body_of_its_own(gaz):
     assert ("Komisi I DPR RI", "Komisi I DPR") in orgs and ("Komisi III DPR", "Komisi III DPR") in orgs
     assert not any(text in ("DPR RI", "DPR") for text, _ in orgs)
     assert ("Komisi V", "Komisi V") in orgs  # alone, as the tagger read it
+
+
+def test_a_unit_read_apart_from_the_body_after_it_is_that_bodys_unit(gaz):
+    body = "Penyidik Direktorat Reserse Kriminal Umum Polda Metro Jaya memeriksa Helmi."
+    found = _found(body, gaz, ("Direktorat Reserse Kriminal Umum", "ORG"), ("Polda Metro Jaya", "ORG"))
+    assert ("Direktorat Reserse Kriminal Umum Polda Metro Jaya", "ORG") in found
+    assert ("Polda Metro Jaya", "ORG") not in found
+    # Two bodies side by side that are no unit and its body stay two.
+    body = "Polda Metro Jaya bersama KPK memeriksa Helmi."
+    assert ("Polda Metro Jaya", "ORG") in _found(body, gaz, ("Polda Metro Jaya", "ORG"))

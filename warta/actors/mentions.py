@@ -14,7 +14,7 @@ from dataclasses import replace
 from warta.actors.common import TYPE_OF, WS_TOKEN, Mention, inside, not_names, skip_regions
 from warta.actors.conventions import apply_conventions, dateline_place, person_initials
 from warta.actors.gazetteer import Gazetteer, Hit
-from warta.actors.orgs import acronyms, disambiguate, headed_orgs, numbered_units, resolve_bare
+from warta.actors.orgs import acronyms, disambiguate, headed_orgs, numbered_units, parent_units, resolve_bare
 from warta.actors.persons import (
     aka_names,
     appositive_names,
@@ -122,6 +122,7 @@ def extract_article(
     headed_orgs(body, mentions, skip, gaz)
     acronyms(body, mentions, skip, gaz)
     numbered_units(body, mentions, skip, gaz)
+    parent_units(body, mentions, gaz)
     legal_forms(body, mentions, gaz)
     unit_names(body, mentions, gaz)
     not_actors(mentions)

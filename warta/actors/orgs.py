@@ -1,5 +1,6 @@
 """Organisations: acronym definitions, names opening with a head word, bare institution
-names, and curated names two actors share."""
+names, units named with their body (a legislature's numbered commission, a directorate of a
+police region), and curated names two actors share."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from warta.actors.common import (
     cue_list,
     end_of_words,
     inside,
+    listed,
     name_connectors,
     news_casing,
     not_names,
@@ -300,4 +302,23 @@ def numbered_units(body: str, mentions: list[Mention], skip: list[tuple[int, int
         text = body[start:stop]
         name = re.sub(r"[ \t]+RI$", "", text)  # "Komisi III DPR RI" and "Komisi III DPR" are one body
         mentions.append(Mention(start, stop, text, "ORG", text_actor(name, "ORG", gaz), "ner"))
+
+
+def parent_units(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """A unit the tagger read apart from the body written right after it is that body's unit
+    ("Direktorat Reserse Kriminal Umum Polda Metro Jaya"): every police region and ministry
+    has a directorate of the same name, so the name needs the body to say which."""
+    heads = frozenset(w.lower() for w in cue_list("unit_heads"))
+    ordered = sorted(mentions, key=lambda x: x.start)
+    for m, nxt in zip(ordered, ordered[1:]):
+        if m.type != "ORG" or nxt.type != "ORG" or m.actor.source != "text" or nxt.actor.source == "text":
+            continue
+        words = m.text.split()
+        if not words or words[0].lower() not in heads or not re.fullmatch(r"[ \t]+", body[m.end:nxt.start]):
+            continue
+        if not (listed(m, mentions) and listed(nxt, mentions)):
+            continue
+        mentions.remove(nxt)
+        m.end, m.text = nxt.end, body[m.start:nxt.end]
+        m.actor = text_actor(m.text, "ORG", gaz)
 
