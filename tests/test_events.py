@@ -1181,3 +1181,13 @@ def test_an_actorless_verb_tells_the_last_event_again_only_when_it_is_near():
     # ... while the attack named again as a noun still is.
     noun = run(first + filler + "Serangan itu menewaskan korban.", [boh, zhang])
     assert 3 in noun["sentence_id"].to_list()
+
+
+def test_a_building_named_for_a_body_the_article_names_stands_for_that_body():
+    dpr, building = ("DPR", "ORG", "org:dpr"), ("Gedung DPR", "LOC", "loc:gedung-dpr")
+    ev = run("DPR mengesahkan revisi UU KPK pada Selasa. Ribuan mahasiswa berunjuk rasa di depan Gedung DPR.",
+             [dpr, building])
+    assert ("PROTEST", "mahasiswa", "org:dpr") in actor_pairs(ev)
+    # A building of a body the article never names stays a place.
+    ev = run("Ribuan mahasiswa berunjuk rasa di depan Gedung Sate.", [("Gedung Sate", "LOC", "loc:sate")])
+    assert actor_pairs(ev) == [("PROTEST", "mahasiswa", None)]

@@ -524,6 +524,25 @@ def _may_have_speaker(body: str, tokens: Tokens, spans: list[tuple[int, int]], s
     return any(w in saying for w in tokens.words[tokens.index_at(a):tokens.index_at(b)])
 
 
+def _buildings_of_bodies(rows: list[dict], lex: Lexicon) -> list[dict]:
+    """A building the actor stage read as a place ("Gedung DPR", "gedung KPK") stands for the
+    body it houses when the article names that body elsewhere: a protest "di depan Gedung DPR"
+    is aimed at the DPR. The body's mention takes the building's words after the site word."""
+    sites = lex.cues.get("sites", frozenset())
+    bodies = {(r.get("mention") or "").casefold(): r for r in rows
+              if (r.get("type") or "").upper() == "ORG" and r.get("actor_id")}
+    out = []
+    for r in rows:
+        site, _, rest = (r.get("mention") or "").partition(" ")
+        body = bodies.get(rest.casefold()) if (r.get("type") or "").upper() == "LOC" and site.lower() in sites else None
+        if body is None or r.get("start") is None:
+            out.append(r)
+            continue
+        start = int(r["start"]) + len(site) + 1
+        out.append({**body, "start": start, "end": start + len(rest), "mention": rest})
+    return out
+
+
 def _prepare(row: dict, mention_rows: list[dict], names: dict[str, str], lex: Lexicon) -> _Article | None:
     """Find an article's triggers and the sentences worth parsing: those with a trigger and
     an actor mention, an unnamed group or a reference word."""
@@ -537,7 +556,7 @@ def _prepare(row: dict, mention_rows: list[dict], names: dict[str, str], lex: Le
     spans = article_sentence_spans(body)
     if not spans:
         return None
-    mentions = _clean_mentions(mention_rows, names, body)
+    mentions = _clean_mentions(_buildings_of_bodies(mention_rows, lex), names, body)
     by_sentence: dict[int, list[TriggerMatch]] = {}
     for t in trigs:
         sid = sentence_index(spans, t.start)
