@@ -321,4 +321,3 @@ def parent_units(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
         mentions.remove(nxt)
         m.end, m.text = nxt.end, body[m.start:nxt.end]
         m.actor = text_actor(m.text, "ORG", gaz)
-

@@ -392,6 +392,11 @@ def _aim_protests(cands: list[_Candidate]) -> list[_Candidate]:
     return out
 
 
+def _recent(told: dict[str, tuple[int, Arguments]], sid: int) -> dict[str, tuple[int, Arguments]]:
+    """The events of each type told within reach of sentence ``sid``, with how many sentences ago."""
+    return {t: (sid - at, args) for t, (at, args) in told.items() if sid - at <= _ANAPHORA_SENTENCES}
+
+
 def _told(sid: int, cands: list[_Candidate]) -> dict[str, tuple[int, Arguments]]:
     """The actors of each type of event a sentence told, every party of it ("AS, Australia
     dan Jepang meminta ...", a clash each way), for a later actorless mention of the event."""
@@ -534,12 +539,13 @@ def _buildings_of_bodies(rows: list[dict], lex: Lexicon) -> list[dict]:
     out = []
     for r in rows:
         site, _, rest = (r.get("mention") or "").partition(" ")
-        body = bodies.get(rest.casefold()) if (r.get("type") or "").upper() == "LOC" and site.lower() in sites else None
-        if body is None or r.get("start") is None:
+        is_site = (r.get("type") or "").upper() == "LOC" and site.lower() in sites
+        housed = bodies.get(rest.casefold()) if is_site else None
+        if housed is None or r.get("start") is None:
             out.append(r)
             continue
         start = int(r["start"]) + len(site) + 1
-        out.append({**body, "start": start, "end": start + len(rest), "mention": rest})
+        out.append({**housed, "start": start, "end": start + len(rest), "mention": rest})
     return out
 
 
@@ -599,7 +605,7 @@ def _article_events(art: _Article, lex: Lexicon) -> list[dict]:
         if parsed is None:  # no actor here, but the people it names may be referred to later
             discourse.remember([[m] for m in in_sentence], [], [])
             if sid in art.by_sentence:  # an event named again: "Aksi unjuk rasa itu berlangsung hingga sore."
-                recent = {t: (sid - at, args) for t, (at, args) in told.items() if sid - at <= _ANAPHORA_SENTENCES}
+                recent = _recent(told, sid)
                 nouns = [t for t in art.by_sentence[sid] if t.form.noun]
                 cands = _candidates(body, tokens, spans, sid, nouns, None, dates, art.anchor, lex, recent)
                 events.extend(_row(c, art.row["article_id"], body, spans, art.anchor, art.row.get("dateline"),
@@ -610,7 +616,7 @@ def _article_events(art: _Article, lex: Lexicon) -> list[dict]:
         if speaker:
             placed, referents = discourse.place(parsed, in_sentence, speaker)
         sentence = Sentence(parsed, placed, lex, referents, discourse.clitic_persons(parsed, placed), speaker)
-        recent = {t: (sid - at, args) for t, (at, args) in told.items() if sid - at <= _ANAPHORA_SENTENCES}
+        recent = _recent(told, sid)
         cands = _candidates(body, tokens, spans, sid, art.by_sentence[sid], sentence, dates, art.anchor, lex, recent)
         told.update(_told(sid, cands))
         for c in cands:
