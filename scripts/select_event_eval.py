@@ -32,13 +32,13 @@ ROOT = Path(__file__).resolve().parents[1]
 # outlet -> (corpus file, articles to take)
 SPLITS = {
     "dev": {
-        "detik": ("detik-1000.jsonl", 35),
-        "kompas": ("clickid-news.jsonl", 35),
-        "okezone": ("clickid-news.jsonl", 35),
-        "tribunnews": ("clickid-news.jsonl", 35),
-        "pos_metro": ("clickid-news.jsonl", 35),
-        "cnn indonesia": ("indosum-dev.jsonl", 35),
-        "kumparan": ("indosum-dev.jsonl", 35),
+        "detik": ("detik-1000.jsonl", 39),
+        "kompas": ("clickid-news.jsonl", 39),
+        "okezone": ("clickid-news.jsonl", 39),
+        "tribunnews": ("clickid-news.jsonl", 39),
+        "pos_metro": ("clickid-news.jsonl", 39),
+        "cnn indonesia": ("indosum-dev.jsonl", 39),
+        "kumparan": ("indosum-dev.jsonl", 39),
     },
     "test": {
         "tempo": ("clickid-news.jsonl", 8),
