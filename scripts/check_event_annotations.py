@@ -117,8 +117,9 @@ def check_file(path: Path, corpora: Path) -> tuple[int, int, list[str]]:
                 problems.append(f"{here}: anchor shorter than four words: {anchor!r}")
             if MOJIBAKE.search(anchor):
                 problems.append(f"{here}: anchor holds mojibake: {anchor!r}")
-            if body is not None and body.count(squeeze(anchor)) != 1:
-                problems.append(f"{here}: anchor occurs {body.count(squeeze(anchor))} times in the text: {anchor!r}")
+            found = body.count(squeeze(anchor)) if body is not None else 1
+            if found != 1:
+                problems.append(f"{here}: anchor occurs {found} times in the text: {anchor!r}")
             types = ev.get("type")
             types = types if isinstance(types, list) else [types]
             if not types or any(t not in TYPES for t in types):

@@ -85,6 +85,15 @@ def text_actor(name: str, mtype: str, gaz: Gazetteer) -> GazActor:
     return GazActor(name=name, actor_type=ACTOR_TYPE_OF[mtype], source="text")
 
 
+def merge_mention(body: str, mentions: list[Mention], first: Mention, start: int, end: int, mtype: str,
+                  gaz: Gazetteer) -> None:
+    """Make ``first`` the mention ``body[start:end]`` of type ``mtype``; drop what it covers."""
+    for x in [x for x in mentions if x is not first and start <= x.start and x.end <= end]:
+        mentions.remove(x)
+    first.start, first.end, first.text, first.type = start, end, body[start:end], mtype
+    first.actor = text_actor(first.text, mtype, gaz)
+
+
 def word_occurrences(body: str, word: str) -> list[tuple[int, int]]:
     """Spans of ``word`` in ``body`` as a whole word (no letter, digit or hyphen around it)."""
     out = []
@@ -143,6 +152,12 @@ def cue_list(key: str) -> tuple[str, ...]:
     except FileNotFoundError:
         return ()
     return tuple(str(w) for w in cues.get(key) or ())
+
+
+@lru_cache(maxsize=None)
+def cue_words(key: str) -> frozenset[str]:
+    """The words under ``key`` of ``ner_cues.yaml``, lower-cased (empty without the file)."""
+    return frozenset(w.lower() for w in cue_list(key))
 
 
 def _cue_words(*keys: str) -> frozenset[str]:

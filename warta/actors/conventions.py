@@ -22,14 +22,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from warta.actors.common import TOKEN, Mention, covered, cue_list, listed, text_actor
+from warta.actors.common import TOKEN, Mention, covered, cue_list, cue_words, listed, merge_mention, text_actor
 from warta.actors.gazetteer import Gazetteer, fold
-
-
-@lru_cache(maxsize=None)
-def _words(key: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in cue_list(key))
-
 
 _PREV = re.compile(r"([\w\-]+)[ \t]+$")
 
@@ -77,7 +71,7 @@ def _article_refs(body: str, mentions: list[Mention]) -> None:
 
 
 def _laws_and_platforms(body: str, mentions: list[Mention]) -> None:
-    law, platforms, medium = _law_title(), _words("platforms"), _words("medium_words")
+    law, platforms, medium = _law_title(), cue_words("platforms"), cue_words("medium_words")
     has_law = _law_head().search(body) is not None  # most articles cite no law: skip the search
     dropped_end = -1
     for m in sorted(mentions, key=lambda x: x.start):
@@ -96,17 +90,8 @@ def _laws_and_platforms(body: str, mentions: list[Mention]) -> None:
             dropped_end = m.end if in_law or after_dropped else -1
 
 
-def _merge(body: str, mentions: list[Mention], first: Mention, start: int, end: int, mtype: str,
-           gaz: Gazetteer) -> None:
-    """Make ``first`` the mention ``body[start:end]`` of type ``mtype``; drop what it covers."""
-    for x in [x for x in mentions if x is not first and start <= x.start and x.end <= end]:
-        mentions.remove(x)
-    first.start, first.end, first.text, first.type = start, end, body[start:end], mtype
-    first.actor = text_actor(first.text, mtype, gaz)
-
-
 def _regional_units(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
-    units = _words("regional_units")
+    units = cue_words("regional_units")
     ordered = sorted(mentions, key=lambda x: x.start)
     for m, nxt in zip(ordered, ordered[1:]):
         if not listed(m, mentions) or m.type != "ORG" or nxt.type not in ("LOC", "COUNTRY"):
@@ -114,11 +99,11 @@ def _regional_units(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
         words = TOKEN.findall(m.text)
         if not words or words[-1].lower() not in units or not re.fullmatch(r"[ \t]+", body[m.end:nxt.start]):
             continue
-        _merge(body, mentions, m, m.start, nxt.end, "ORG", gaz)
+        merge_mention(body, mentions, m, m.start, nxt.end, "ORG", gaz)
 
 
 def _facilities(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
-    heads = _words("facility_heads")
+    heads = cue_words("facility_heads")
     for m in sorted(mentions, key=lambda x: x.start):
         if m.type != "ORG" or not listed(m, mentions):
             continue  # both conventions below turn organisations into places
@@ -131,11 +116,11 @@ def _facilities(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
         if prev is not None and prev.group(1).lower() in heads \
                 and (prev.group(1)[0].isupper() or prev.group(1) == "gedung") \
                 and not covered(mentions, prev.start(1), prev.end(1)) and "\n" not in body[prev.start(1):m.start]:
-            _merge(body, mentions, m, prev.start(1), m.end, "LOC", gaz)  # "Gedung DPR", "gedung KPK"
+            merge_mention(body, mentions, m, prev.start(1), m.end, "LOC", gaz)  # "Gedung DPR", "gedung KPK"
 
 
 def _inner_heads(body: str, mentions: list[Mention]) -> None:
-    heads = _words("inner_loc_heads")
+    heads = cue_words("inner_loc_heads")
     for m in mentions:
         if m.type != "LOC":
             continue

@@ -14,9 +14,11 @@ from warta.actors.common import (
     Mention,
     covered,
     cue_list,
+    cue_words,
     end_of_words,
     inside,
     listed,
+    merge_mention,
     name_connectors,
     news_casing,
     not_names,
@@ -308,7 +310,7 @@ def parent_units(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
     """A unit the tagger read apart from the body written right after it is that body's unit
     ("Direktorat Reserse Kriminal Umum Polda Metro Jaya"): every police region and ministry
     has a directorate of the same name, so the name needs the body to say which."""
-    heads = frozenset(w.lower() for w in cue_list("unit_heads"))
+    heads = cue_words("unit_heads")
     ordered = sorted(mentions, key=lambda x: x.start)
     for m, nxt in zip(ordered, ordered[1:]):
         if m.type != "ORG" or nxt.type != "ORG" or m.actor.source != "text" or nxt.actor.source == "text":
@@ -316,8 +318,5 @@ def parent_units(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
         words = m.text.split()
         if not words or words[0].lower() not in heads or not re.fullmatch(r"[ \t]+", body[m.end:nxt.start]):
             continue
-        if not (listed(m, mentions) and listed(nxt, mentions)):
-            continue
-        mentions.remove(nxt)
-        m.end, m.text = nxt.end, body[m.start:nxt.end]
-        m.actor = text_actor(m.text, "ORG", gaz)
+        if listed(m, mentions) and listed(nxt, mentions):
+            merge_mention(body, mentions, m, m.start, nxt.end, "ORG", gaz)

@@ -26,6 +26,7 @@ from warta.actors.common import (
     Mention,
     covered,
     cue_list,
+    cue_words,
     inside,
     known_org_names,
     listed,
@@ -41,16 +42,6 @@ def _legal_form() -> re.Pattern:
     words = "|".join(re.escape(w) for w in sorted(cue_list("legal_forms"), key=len, reverse=True))
     # "(Persero)", "( Persero )", " Tbk", ", Tbk": one legal form right after the name.
     return re.compile(rf"[ \t]*(?:\([ \t]*(?:{words})[ \t]*\)|,?[ \t]+(?:{words})\b)")
-
-
-@lru_cache(maxsize=1)
-def _tails() -> frozenset[str]:
-    return frozenset(w.lower() for w in cue_list("org_tails"))
-
-
-@lru_cache(maxsize=1)
-def _event_heads() -> frozenset[str]:
-    return frozenset(w.lower() for w in cue_list("event_heads"))
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +64,7 @@ def tidy_tagged(body: str, mentions: list[Mention], gaz: Gazetteer) -> None:
     """Split coordinated names and retype known organisations among the tagger's mentions
     (gazetteer mentions are left as they are)."""
     known = known_org_names()
-    tails = _tails()
+    tails = cue_words("org_tails")
     for m in [x for x in mentions if x.source == "ner"]:
         words = TOKEN.findall(m.text)
         folded = fold(m.text)
@@ -101,7 +92,7 @@ def not_actors(mentions: list[Mention]) -> None:
     """Drop competitions, events and names with a product or model code ("Liga Champions",
     "W510", "Sukhoi Su-30") that the tagger or the head-word rules took for names; known
     organisations stay."""
-    known, events = known_org_names(), _event_heads()
+    known, events = known_org_names(), cue_words("event_heads")
     for m in list(mentions):
         if m.actor.source != "text" or fold(m.text) in known:
             continue
