@@ -32,13 +32,13 @@ ROOT = Path(__file__).resolve().parents[1]
 # outlet -> (corpus file, articles to take)
 SPLITS = {
     "dev": {
-        "detik": ("detik-1000.jsonl", 39),
-        "kompas": ("clickid-news.jsonl", 39),
-        "okezone": ("clickid-news.jsonl", 39),
-        "tribunnews": ("clickid-news.jsonl", 39),
-        "pos_metro": ("clickid-news.jsonl", 39),
-        "cnn indonesia": ("indosum-dev.jsonl", 39),
-        "kumparan": ("indosum-dev.jsonl", 39),
+        "detik": ("detik-1000.jsonl", 43),
+        "kompas": ("clickid-news.jsonl", 43),
+        "okezone": ("clickid-news.jsonl", 43),
+        "tribunnews": ("clickid-news.jsonl", 43),
+        "pos_metro": ("clickid-news.jsonl", 43),
+        "cnn indonesia": ("indosum-dev.jsonl", 43),
+        "kumparan": ("indosum-dev.jsonl", 43),
     },
     "test": {
         "tempo": ("clickid-news.jsonl", 8),
