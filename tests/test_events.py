@@ -542,9 +542,10 @@ def test_an_agentless_report_of_what_was_just_done_to_the_same_one_keeps_its_age
     body = ("KPK menahan Nikolai Patrushev di Jakarta pada Senin. "
             "Nikolai Patrushev kemudian ditahan di rumah tahanan selama 20 hari.")
     assert actor_pairs(run(body, [KPK, NP])) == [("COERCE", "org:kpk", "per:np")] * 2
-    # Someone else held without an agent is not given one.
-    body = "KPK menahan Nikolai Patrushev di Jakarta pada Senin. Min Aung Hlaing juga ditahan di Moskow."
-    assert actor_pairs(run(body, [KPK, NP, MAH])) == [("COERCE", "org:kpk", "per:np"), ("COERCE", None, "per:mah")]
+    # Someone else attacked without an agent is not given one (a step of the law is: it is
+    # taken by the body handling the case, test_an_agentless_step_of_the_law_...).
+    body = "Rusia menyerang Nikolai Patrushev di Jakarta pada Senin. Min Aung Hlaing juga diserang di Moskow."
+    assert actor_pairs(run(body, [RUS, NP, MAH])) == [("ASSAULT", "cty:RUS", "per:np"), ("ASSAULT", None, "per:mah")]
 
 
 def test_suspects_named_with_a_count_between_and_travel_bans():
@@ -1191,3 +1192,21 @@ def test_a_building_named_for_a_body_the_article_names_stands_for_that_body():
     # A building of a body the article never names stays a place.
     ev = run("Ribuan mahasiswa berunjuk rasa di depan Gedung Sate.", [("Gedung Sate", "LOC", "loc:sate")])
     assert actor_pairs(ev) == [("PROTEST", "mahasiswa", None)]
+
+
+def test_an_agentless_step_of_the_law_is_taken_by_the_body_handling_the_case():
+    kpk = ("KPK", "ORG", "org:kpk")
+    polda = ("Polda Metro Jaya", "ORG", "org:polda")
+    humas = ("Divisi Humas Mabes Polri", "ORG", "org:humas")
+    miryam = ("Miryam S Haryani", "PER", "per:miryam")
+    body = "KPK mengumumkan perkembangan kasus itu pada Senin. Miryam S Haryani dijerat dengan Pasal 22 UU Tipikor."
+    assert ("ACCUSE", "org:kpk", "per:miryam") in actor_pairs(run(body, [kpk, miryam]))
+    # The last body named before the step; a name before an unnamed "polisi"; never a spokesman's unit.
+    body = ("Penyidik Polda Metro Jaya menerima laporan itu. Divisi Humas Mabes Polri membenarkannya. "
+            "Polisi lalu memeriksa saksi. Miryam S Haryani ditahan sejak Selasa.")
+    assert ("COERCE", "org:polda", "per:miryam") in actor_pairs(run(body, [polda, humas, miryam]))
+    # An agent the parse missed ("oleh ...") is not replaced by the body named before.
+    body = "KPK menyelidiki kasus itu. Miryam S Haryani ditangkap di bandara oleh petugas imigrasi."
+    assert not any(p[1] == "org:kpk" for p in actor_pairs(run(body, [kpk, miryam])) if p[0] == "COERCE")
+    # No body named: no agent made up.
+    assert actor_pairs(run("Miryam S Haryani ditahan sejak Selasa.", [miryam])) == [("COERCE", None, "per:miryam")]

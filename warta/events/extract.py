@@ -13,6 +13,7 @@ import polars as pl
 from warta.actors.ner_features import tokenize as word_and_punct_spans
 from warta.clean.metadata import find_dateline
 from warta.clean.outlets import press_names
+from warta.events.agents import is_law_step, law_agent, law_bodies
 from warta.events.arguments import SYMMETRIC, Arguments, Mention, Sentence, claimant, find_arguments, trigger_head
 from warta.events.codes import codes_for, confidence
 from warta.events.discourse import Discourse, quoted_speakers, speaker_of
@@ -252,11 +253,13 @@ def _mentioned_only(trig: TriggerMatch, tokens: Tokens, lex: Lexicon) -> bool:
 def _candidates(
     body: str, tokens: Tokens, spans: list[tuple[int, int]], sid: int, trigs: list[TriggerMatch],
     sentence: Sentence | None, dates: list[DateMention], anchor: dt.date | None, lex: Lexicon,
-    recent: dict[str, tuple[int, Arguments]] | None = None,
+    recent: dict[str, tuple[int, Arguments]] | None = None, law: list[Mention] | None = None,
 ) -> list[_Candidate]:
     """The events of sentence ``sid``. A trigger with no actor of its own ("Aksi ini
     berlangsung hingga ...") takes those of the last event of its type in ``recent``; a
-    sentence with no actor at all (``sentence`` None: not parsed) codes only such triggers."""
+    sentence with no actor at all (``sentence`` None: not parsed) codes only such triggers.
+    An agentless step of the law done to someone is taken by the last of ``law``, the
+    law-enforcement bodies the article names, named before it (:mod:`warta.events.agents`)."""
     recent = recent or {}
     s0, s1 = spans[sid]
     tok_lo, tok_hi = tokens.index_at(s0), tokens.index_at(s1)
@@ -298,6 +301,9 @@ def _candidates(
         else:
             filled = _borrow(args, told, trig, tokens, lex) if told is not None else None
             args, borrowed = (filled, True) if filled is not None else (args, False)
+        if not args.sources and args.targets and law and is_law_step(trig, body, lex):
+            agent = law_agent(law, trig, tokens, s1, args.targets)
+            args = replace(args, sources=[agent]) if agent is not None else args
         if not args.sources and not args.targets:
             continue
         if trig.form.trigger.requires_target and not args.targets:
@@ -590,6 +596,7 @@ def _article_events(art: _Article, lex: Lexicon) -> list[dict]:
     dates = [d for d in dates if d.start not in cited]
     loc_spans = [(m.start, m.end) for m in art.mentions if m.type == "LOC"]
     discourse = Discourse(lex)
+    law = law_bodies(body, art.mentions, tokens, lex)
     events: list[dict] = []
     told: dict[str, tuple[int, Arguments]] = {}  # event type -> (sentence, actors) of the last one told
     parses = dict(zip(art.active, art.parses or []))
@@ -607,7 +614,7 @@ def _article_events(art: _Article, lex: Lexicon) -> list[dict]:
             if sid in art.by_sentence:  # an event named again: "Aksi unjuk rasa itu berlangsung hingga sore."
                 recent = _recent(told, sid)
                 nouns = [t for t in art.by_sentence[sid] if t.form.noun]
-                cands = _candidates(body, tokens, spans, sid, nouns, None, dates, art.anchor, lex, recent)
+                cands = _candidates(body, tokens, spans, sid, nouns, None, dates, art.anchor, lex, recent, law)
                 events.extend(_row(c, art.row["article_id"], body, spans, art.anchor, art.row.get("dateline"),
                                    loc_spans, lex) for c in cands)
             continue
@@ -617,7 +624,7 @@ def _article_events(art: _Article, lex: Lexicon) -> list[dict]:
             placed, referents = discourse.place(parsed, in_sentence, speaker)
         sentence = Sentence(parsed, placed, lex, referents, discourse.clitic_persons(parsed, placed), speaker)
         recent = _recent(told, sid)
-        cands = _candidates(body, tokens, spans, sid, art.by_sentence[sid], sentence, dates, art.anchor, lex, recent)
+        cands = _candidates(body, tokens, spans, sid, art.by_sentence[sid], sentence, dates, art.anchor, lex, recent, law)
         told.update(_told(sid, cands))
         for c in cands:
             events.append(_row(c, art.row["article_id"], body, spans, art.anchor, art.row.get("dateline"), loc_spans, lex))
