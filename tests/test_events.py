@@ -1210,3 +1210,11 @@ def test_an_agentless_step_of_the_law_is_taken_by_the_body_handling_the_case():
     assert not any(p[1] == "org:kpk" for p in actor_pairs(run(body, [kpk, miryam])) if p[0] == "COERCE")
     # No body named: no agent made up.
     assert actor_pairs(run("Miryam S Haryani ditahan sejak Selasa.", [miryam])) == [("COERCE", None, "per:miryam")]
+
+
+def test_who_becomes_a_suspect_or_is_charged_is_accused_by_the_body_handling_the_case():
+    kpk = ("KPK", "ORG", "org:kpk")
+    noel = ("Immanuel Ebenezer", "PER", "per:noel")
+    for clause in ("Immanuel Ebenezer menjadi tersangka korupsi", "Immanuel Ebenezer disangkakan melanggar Pasal 12"):
+        ev = run(f"KPK menggelar operasi di Jakarta pekan lalu. {clause}.", [kpk, noel])
+        assert actor_pairs(ev) == [("ACCUSE", "org:kpk", "per:noel")], clause
