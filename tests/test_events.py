@@ -1218,3 +1218,16 @@ def test_who_becomes_a_suspect_or_is_charged_is_accused_by_the_body_handling_the
     for clause in ("Immanuel Ebenezer menjadi tersangka korupsi", "Immanuel Ebenezer disangkakan melanggar Pasal 12"):
         ev = run(f"KPK menggelar operasi di Jakarta pekan lalu. {clause}.", [kpk, noel])
         assert actor_pairs(ev) == [("ACCUSE", "org:kpk", "per:noel")], clause
+
+
+def test_we_of_a_speaker_named_before_with_a_post_is_their_organisation():
+    wadi = [("Wadi Atmawijaya", "PER", "per:wadi"), ("Wadi", "PER", "per:wadi")]
+    union = ("FBTPBI", "ORG", "org:fbtpbi")
+    pertamina = ("Pertamina", "ORG", "org:pertamina")
+    body = ('"Aksi ini berlangsung hingga 26 Juni," kata Wadi Atmawijaya, Humas FBTPBI, Minggu (18/6). '
+            '"Kami juga menuntut Pertamina mengubah sistem kerja," kata Wadi.')
+    assert ("REQUEST", "org:fbtpbi", "org:pertamina") in actor_pairs(run(body, [*wadi, union, pertamina]))
+    # What the speaker did after the tag ("ujar Wadi, usai bertemu dengan FBTPBI") is no post.
+    body = ('"Aksi ini berlangsung hingga 26 Juni," kata Wadi Atmawijaya, usai bertemu dengan FBTPBI. '
+            '"Kami juga menuntut Pertamina mengubah sistem kerja," kata Wadi.')
+    assert ("REQUEST", "per:wadi", "org:pertamina") in actor_pairs(run(body, [*wadi, union, pertamina]))

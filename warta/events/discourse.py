@@ -20,6 +20,7 @@ each sentence, and places actors on a parsed sentence's tokens:
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from warta.events.arguments import PASSIVE_SUBJECTS, SUBJECTS, Mention
@@ -45,6 +46,7 @@ class Discourse:
     persons: list[Mention] = field(default_factory=list)
     groups: list[list[Mention]] = field(default_factory=list)
     pairs: list[tuple[Mention, Mention]] = field(default_factory=list)
+    affiliations: dict[str, Mention] = field(default_factory=dict)  # a speaker -> the organisation named with them
 
     def words(self, name: str) -> frozenset[str]:
         return self.lex.cues.get(name, frozenset())
@@ -211,7 +213,7 @@ class Discourse:
             people = [m for m in speaker if m.type == "PER"]
             return (people or speaker)[:1]
         if word in self.words("speaker_references") and speaker:
-            return speaker_side(speaker)
+            return speaker_side(speaker, self.affiliations)
         return []
 
     def pair_kind(self, noun: str) -> str | None:
@@ -264,11 +266,43 @@ def _capitalised_name(parse: Parse, k: int) -> Mention | None:
     return Mention(parse.starts[k], parse.ends[end - 1], None, " ".join(parse.words[k:end]), "ORG")
 
 
-def speaker_side(speaker: list[Mention]) -> list[Mention]:
+def speaker_side(speaker: list[Mention], affiliations: dict[str, Mention] | None = None) -> list[Mention]:
     """Whom "kami" or "pihaknya" of a speaker means: the organisation named with the speaker
-    ("juru bicara KPK Febri Diansyah": KPK), else the speaker."""
+    ("juru bicara KPK Febri Diansyah": KPK), else the one named with them when they spoke
+    before (``affiliations``: "kata Wadi, Humas FBTPBI" ... "Kami menuntut," kata Wadi),
+    else the speaker."""
     orgs = [m for m in speaker if m.type in ("ORG", "COUNTRY")]
-    return orgs[:1] or speaker[:1]
+    people = [m for m in speaker if m.type == "PER"]
+    known = (affiliations or {}).get(_person_key(people[0])) if people else None
+    return orgs[:1] or ([known] if known is not None else speaker[:1])
+
+
+def _person_key(m: Mention) -> str:
+    return m.actor_id or m.name.lower()
+
+
+# ", Humas ", ", Ketua Umum ": a post between a speaker and the organisation they speak for
+_POST_BETWEEN = re.compile(r"\s*,\s*((?:\w+\s+){1,4})")
+
+
+def _is_post(words: list[str], titles: frozenset[str]) -> bool:
+    return all(w[:1].isupper() or w.lower() in titles for w in words)
+
+
+def affiliations(body: str, speakers: list[list[Mention]], titles: frozenset[str]) -> dict[str, Mention]:
+    """The organisation each speaker was first named with in a speech tag, after their post
+    ("kata Wadi Atmawijaya, Humas FBTPBI"): one person, a comma, a post (capitalised words or
+    titles), the organisation."""
+    out: dict[str, Mention] = {}
+    for found in speakers:
+        people = [m for m in found if m.type == "PER"]
+        if len(people) != 1:
+            continue
+        orgs = [m for m in found if m.type in ("ORG", "COUNTRY") and m.start > people[0].start]
+        gap = _POST_BETWEEN.fullmatch(body[people[0].end:orgs[0].start]) if orgs else None
+        if gap and _is_post(gap.group(1).split(), titles):
+            out.setdefault(_person_key(people[0]), orgs[0])
+    return out
 
 
 def speaker_of(parse: Parse, actors: dict[int, tuple[Mention, ...]], lex: Lexicon) -> list[Mention]:

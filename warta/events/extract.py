@@ -16,7 +16,7 @@ from warta.clean.outlets import press_names
 from warta.events.agents import is_law_step, law_agent, law_bodies
 from warta.events.arguments import SYMMETRIC, Arguments, Mention, Sentence, claimant, find_arguments, trigger_head
 from warta.events.codes import codes_for, confidence
-from warta.events.discourse import Discourse, quoted_speakers, speaker_of
+from warta.events.discourse import Discourse, affiliations, quoted_speakers, speaker_of
 from warta.events.lexicon import Lexicon, Tokens, TriggerMatch, cue_words, find_triggers, get_lexicon, tokenize
 from warta.events.locations import locate
 from warta.events.modes import find_context, is_future, is_negated, is_past, is_reported, mode_of
@@ -606,6 +606,7 @@ def _article_events(art: _Article, lex: Lexicon) -> list[dict]:
         persons_before.append(list(seen))
         seen.extend(m for m in art.mentions if a <= m.start < b and m.type == "PER")
     speakers = quoted_speakers(body, spans, art.mentions, tokens, lex, persons_before)
+    discourse.affiliations = affiliations(body, speakers, lex.cues.get("titles", frozenset()))
     for sid, (a, b) in enumerate(spans):
         in_sentence = [m for m in art.mentions if a <= m.start and m.end <= b]
         parsed = parses.get(sid)
