@@ -1231,3 +1231,13 @@ def test_we_of_a_speaker_named_before_with_a_post_is_their_organisation():
     body = ('"Aksi ini berlangsung hingga 26 Juni," kata Wadi Atmawijaya, usai bertemu dengan FBTPBI. '
             '"Kami juga menuntut Pertamina mengubah sistem kerja," kata Wadi.')
     assert ("REQUEST", "per:wadi", "org:pertamina") in actor_pairs(run(body, [*wadi, union, pertamina]))
+
+
+def test_they_in_what_a_body_says_is_that_body():
+    hamas = ("Hamas", "ORG", "org:hamas")
+    idf = ("tentara Israel", "ORG", "org:idf")
+    egypt = ("Mesir", "COUNTRY", "cty:EGY")
+    qatar = ("Qatar", "COUNTRY", "cty:QAT")
+    body = ("Mesir dan Qatar menawarkan perundingan kepada Hamas pada Senin. "
+            "Kini, Hamas mengklaim mereka menahan dua tentara Israel.")
+    assert actor_pairs(run(body, [hamas, idf, egypt, qatar]))[-1] == ("COERCE", "org:hamas", "org:idf")

@@ -104,7 +104,7 @@ class Discourse:
         for i, w in enumerate(words):
             if i in actors or w not in reference_words:
                 continue
-            ref = self.resolve(w, words[i + 1] if i + 1 < len(words) else "", speaker)
+            ref = self.resolve(w, words[i + 1] if i + 1 < len(words) else "", speaker, parse.starts[i])
             if ref:
                 actors[i] = tuple(ref)
                 referents.add(i)
@@ -200,12 +200,17 @@ class Discourse:
             out.update(set(parse.subtree(head)) - set(parse.subtree(i)))
         return out
 
-    def resolve(self, word: str, following: str, speaker: list[Mention]) -> list[Mention]:
-        """The actors a reference word stands for (empty when it is none or is unresolved)."""
+    def resolve(self, word: str, following: str, speaker: list[Mention], at: int | None = None) -> list[Mention]:
+        """The actors a reference word at offset ``at`` stands for (empty when it is none or is
+        unresolved). "mereka" in what a body or group named before it says is that side
+        ("Hamas mengklaim mereka menahan ...", "klaim kelompok Huthi bahwa mereka ...")."""
         if word in self.words("person_references") and self.persons:
             return [self.persons[-1]]
-        if word in self.words("group_references") and self.groups:
-            return list(self.groups[-1])
+        if word in self.words("group_references"):
+            side = [m for m in speaker_side(speaker, self.affiliations) if m.type != "PER"] if speaker else []
+            if side and at is not None and side[0].end <= at:
+                return side
+            return list(self.groups[-1]) if self.groups else []
         pair_noun = following in self.words("pair_nouns") or following in self.words("titles")
         if (word in self.words("pair_references") or (word == "kedua" and pair_noun)) and self.pairs:
             return list(self.pair_of_kind(self.pair_kind(following)))
