@@ -542,13 +542,17 @@ def light_verb_arguments(s: Sentence, h: int, lex: Lexicon, target_preps: frozen
 def receiving_arguments(s: Sentence, h: int, lex: Lexicon, target_preps: frozenset[str],
                         agent_preps: frozenset[str]) -> Arguments | None:
     """Arguments of a noun trigger that is the object of a verb of receiving ("X menuai
-    kecaman dari Y", "langkah X memicu protes"): X is the target, Y (after *dari*) the source."""
+    kecaman dari Y", "langkah X memicu protes"): X is the target, Y (after *dari*) the source.
+    Who evades it is its target too ("X mangkir dari panggilan penyidik KPK")."""
     head, d = s.parse.heads[h], s.dep(h)
-    if head == h or s.word(head) not in lex.cues.get("receiving", frozenset()) or d not in OBJECTS:
+    if head == h:
+        return None
+    evading = s.word(head) in lex.cues.get("evading", frozenset()) and d.startswith("obl") and s.case_of(h) == "dari"
+    if not evading and (s.word(head) not in lex.cues.get("receiving", frozenset()) or d not in OBJECTS):
         return None
     slots = _slots(s, head, target_preps, agent_preps | {"dari"})
-    target = _first_group(s, slots["subj"]) or inherited_subject(s, head)
-    return Arguments(_first_group(s, slots["agent"]), target, target)
+    target = _first_group(s, slots["subj"] + slots["pass"]) or inherited_subject(s, head)
+    return Arguments([] if evading else _first_group(s, slots["agent"]), target, target)
 
 
 # Where the parser misreads a trigger (tagged as a preposition, a determiner), its
@@ -789,9 +793,21 @@ def _right_after(s: Sentence, last: int) -> list[Mention]:
 
 
 def _named_compounds(s: Sentence, h: int) -> list[int]:
-    """Words after ``h`` that the parser hung on it as a compound and that name an actor."""
+    """Words after ``h`` that the parser hung on it as a compound and that name an actor, or
+    staff of a named organisation right after them ("panggilan penyidik KPK")."""
     return [c for c in s.children[h] if s.dep(c) in ("flat", "compound") and c > h
-            and any(m.actor_id is not None for m in s.actors.get(c, ()))]
+            and (_named(s, c) or _staff_of_named(s, c))]
+
+
+def _named(s: Sentence, i: int, kind: str | None = None) -> bool:
+    return any(m.actor_id is not None and kind in (None, m.type) for m in s.actors.get(i, ()))
+
+
+def _staff_of_named(s: Sentence, c: int) -> bool:
+    """Whether token ``c`` is an unnamed group word ("penyidik", "aparat") followed by the named
+    organisation it acts for, hung on it ("penyidik KPK")."""
+    return (c not in s.actors and s.word(c) in s.lex.cues.get("groups", frozenset())
+            and c + 1 in s.children[c] and _named(s, c + 1, "ORG"))
 
 
 def _follows(s: Sentence, noun: tuple[int, ...], c: int) -> bool:
