@@ -1243,3 +1243,10 @@ def test_they_in_what_a_body_says_is_that_body():
     body = ("Mesir dan Qatar menawarkan perundingan kepada Hamas pada Senin. "
             "Kini, Hamas mengklaim mereka menahan dua tentara Israel.")
     assert actor_pairs(run(body, [hamas, idf, egypt, qatar]))[-1] == ("COERCE", "org:hamas", "org:idf")
+
+
+def test_staff_of_a_unit_act_for_the_body_named_after_the_unit():
+    polda = ("Polda Jatim", "ORG", "org:polda")
+    vk = ("Veronica Koman", "PER", "per:vk")
+    ev = run("Penyidik Ditreskrimsus Polda Jatim menetapkan Veronica Koman sebagai tersangka.", [polda, vk])
+    assert actor_pairs(ev) == [("ACCUSE", "org:polda", "per:vk")]

@@ -28,6 +28,7 @@ from warta.events.lexicon import Lexicon
 from warta.text.syntax import Parse
 
 RECENT = 6  # actors remembered of each kind
+_UNIT_WORDS = 3  # capitalised words of a unit between staff and their body ("penyidik Subdit 1 Narkoba Polda X")
 # Words between a title and its demonstrative in a definite description ("Menlu 55 tahun itu").
 _DESCRIPTION = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
@@ -83,8 +84,11 @@ class Discourse:
                 if words[i] in place_groups and size == 1:
                     i += 1
                     continue  # "negara-negara tersebut" refers back; "negara-negara Asia Tenggara" is a group
-                org = actors.get(i + size, ())
-                if org and org[0].type == "ORG" and parse.starts[i + size] == org[0].start:
+                unit = i + size  # "penyidik Ditreskrimsus Polda Jatim": a unit's name before its body
+                while unit < min(i + size + _UNIT_WORDS, len(parse)) and unit not in actors and parse.words[unit][:1].isupper():
+                    unit += 1
+                org = actors.get(unit, ())
+                if org and org[0].type == "ORG" and parse.starts[unit] == org[0].start:
                     i += size
                     continue  # "penyidik KPK", "personel TNI": the organisation's staff act for it
                 member_of = self._member_of(parse, words, actors, i + size)
