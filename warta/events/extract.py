@@ -362,7 +362,7 @@ def _borrow(args: Arguments, told: Arguments, trig: TriggerMatch, tokens: Tokens
     """``args`` completed from ``told``, the actors of the last event of the trigger's type told
     before, or None when nothing is taken:
 
-    * an actorless mention takes every party of it ("Aksi ini berlangsung hingga ..."), unless
+    * an actorless mention takes its first pair ("Aksi ini berlangsung hingga ..."), unless
       the noun is only talked about;
     * an agentless report of what was just done to the same one was done by the same hands
       ("KPK menahan Nyono. ... Nyono digelandang ke mobil tahanan");
@@ -372,7 +372,14 @@ def _borrow(args: Arguments, told: Arguments, trig: TriggerMatch, tokens: Tokens
     if not args.sources and not args.targets:
         # Only a complete event is told again: a one-sided one ("Aksi mogok akan melibatkan
         # 11 depot") is as often a mention of the activity as a report of the same event.
-        return told if told.sources and told.targets and not _mentioned_only(trig, tokens, lex) else None
+        # Told again it is one event: of several pairs, the first named ("Pertemuan menteri
+        # ini ..." after two ministers met three is not six meetings).
+        if not told.sources or not told.targets or _mentioned_only(trig, tokens, lex):
+            return None
+        if {_key(m) for m in told.sources} == {_key(m) for m in told.targets}:
+            both = told.sources[:2]  # a clash or meeting each way: its first two parties
+            return replace(told, sources=both, targets=both)
+        return replace(told, sources=told.sources[:1], targets=told.targets[:1])
     if not args.sources:
         same_target = {_key(m) for m in told.targets} & {_key(m) for m in args.targets}
         return replace(args, sources=told.sources) if same_target else None
