@@ -1257,3 +1257,13 @@ def test_staff_of_a_unit_act_for_the_body_named_after_the_unit():
     vk = ("Veronica Koman", "PER", "per:vk")
     ev = run("Penyidik Ditreskrimsus Polda Jatim menetapkan Veronica Koman sebagai tersangka.", [polda, vk])
     assert actor_pairs(ev) == [("ACCUSE", "org:polda", "per:vk")]
+
+
+def test_what_someone_wants_done_is_no_event_of_its_own():
+    polisi = ("Polres Belawan", "ORG", "org:polres")
+    ationg = ("Ationg", "PER", "per:ationg")
+    ev = run("Harapannya agar Polres Belawan segera menangkap Ationg dan menutup lokasi judi itu.", [polisi, ationg])
+    assert ev.height == 0
+    # A time clause inside says what happened.
+    ev = run("Ationg ditembak di kaki agar tidak kabur saat ditangkap Polres Belawan.", [polisi, ationg])
+    assert "COERCE" in {p[0] for p in actor_pairs(ev)}

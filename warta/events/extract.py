@@ -198,17 +198,20 @@ _CONDITION_REACH = 8  # words back from a trigger to the "jika" of its clause
 
 
 def _hypothetical(body: str, tokens: Tokens, trig: TriggerMatch, tok_lo: int, tok_hi: int, lex: Lexicon) -> bool:
-    """Whether the trigger tells what would happen, not what happened (`cues.conditional`): it
-    is in a conditional clause, which ends at a comma ("jika AS melakukan serangan"), or it is
-    a future in a sentence a condition opens ("Seandainya jadi diberlakukan, kebijakan itu
-    akan melarang X")."""
+    """Whether the trigger tells what would happen, not what happened: it is in a conditional
+    clause (`cues.conditional`) or a clause of what someone wants done (`cues.wished`: "agar
+    polisi menangkap X"), which ends at a comma, or it is a future in a sentence a condition
+    opens ("Seandainya jadi diberlakukan, kebijakan itu akan melarang X")."""
     conditional = lex.cues.get("conditional", frozenset())
     if tok_lo < trig.tok_start and tokens.words[tok_lo] in conditional and is_future(tokens, trig, tok_lo, tok_hi, lex):
         return True
+    wished, breaks = lex.cues.get("wished", frozenset()), lex.cues.get("wish_breaks", frozenset())
     for k in range(trig.tok_start - 1, max(tok_lo, trig.tok_start - _CONDITION_REACH) - 1, -1):
         if "," in body[tokens.ends[k]:tokens.starts[k + 1]]:
             return False
-        if tokens.words[k] in conditional:
+        if tokens.words[k] in breaks:
+            wished = frozenset()  # "agar tidak kabur saat ditangkap": the arrest happened
+        if tokens.words[k] in conditional or tokens.words[k] in wished:
             return True
     return False
 
