@@ -1267,3 +1267,10 @@ def test_what_someone_wants_done_is_no_event_of_its_own():
     # A time clause inside says what happened.
     ev = run("Ationg ditembak di kaki agar tidak kabur saat ditangkap Polres Belawan.", [polisi, ationg])
     assert "COERCE" in {p[0] for p in actor_pairs(ev)}
+
+
+def test_what_ought_to_be_done_is_no_event():
+    kpk = ("KPK", "ORG", "org:kpk")
+    jokowi = ("Joko Widodo", "PER", "per:jokowi")
+    assert run("Menurut dia, KPK harus meminta izin Presiden Joko Widodo terlebih dulu.", [kpk, jokowi]).height == 0
+    assert actor_pairs(run("KPK meminta izin Presiden Joko Widodo.", [kpk, jokowi])) == [("REQUEST", "org:kpk", "per:jokowi")]

@@ -448,10 +448,12 @@ def shared_agent(s: Sentence, h: int, agent_preps: frozenset[str]) -> list[Menti
 
 def is_content(s: Sentence, h: int, trig_heads: dict[int, TriggerMatch], lex: Lexicon) -> bool:
     """Whether the trigger at ``h`` is the content of another trigger (a request, promise or
-    threat: "meminta polisi menangkap") or of a capability ("mampu menyerang", "dirancang
-    untuk menyerang"): then it is not an event of its own."""
+    threat: "meminta polisi menangkap"), of a capability ("mampu menyerang", "dirancang
+    untuk menyerang") or of an obligation ("harus meminta izin"): then it is not an event of
+    its own."""
     capability = lex.cues.get("capability", frozenset())
-    if any(s.word(c) in capability for c in s.kids(h, frozenset({"aux", "advmod"}))):
+    modals = capability | lex.cues.get("obligation", frozenset())
+    if any(s.word(c) in modals for c in s.kids(h, frozenset({"aux", "advmod"}))):
         return True  # "kami bisa menghabisi ISIS": what could be done, not what was
     d, head = s.dep(h), s.parse.heads[h]
     if d == "acl" and head != h and s.dep(head) in OBJECTS:
