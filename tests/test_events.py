@@ -1121,10 +1121,10 @@ def test_a_phrase_that_gives_a_name_stands_for_the_one_named():
 
 
 def test_a_named_actor_the_parser_hung_on_a_noun_trigger_as_a_compound_is_its_possessor():
-    tni = ("TNI", "ORG", "org:tni")
-    ev = run("Pernyataan Wiranto tersebut menanggapi permintaan TNI untuk dilibatkan dalam pemberantasan terorisme.",
-             [("Wiranto", "PER", "per:w"), tni])
-    assert actor_pairs(ev) == [("REQUEST", "org:tni", None)]
+    tni, dpr = ("TNI", "ORG", "org:tni"), ("DPR", "ORG", "org:dpr")
+    ev = run("Pernyataan Wiranto tersebut menanggapi permintaan TNI kepada DPR untuk dilibatkan dalam pemberantasan "
+             "terorisme.", [("Wiranto", "PER", "per:w"), tni, dpr])
+    assert actor_pairs(ev) == [("REQUEST", "org:tni", "org:dpr")]
     # An unnamed group there is not enough to tell a request again ("tuntutan jaksa").
     assert run("Vonis itu lebih ringan dari tuntutan jaksa yakni dua tahun penjara.", []).height == 0
 
@@ -1274,3 +1274,12 @@ def test_what_ought_to_be_done_is_no_event():
     jokowi = ("Joko Widodo", "PER", "per:jokowi")
     assert run("Menurut dia, KPK harus meminta izin Presiden Joko Widodo terlebih dulu.", [kpk, jokowi]).height == 0
     assert actor_pairs(run("KPK meminta izin Presiden Joko Widodo.", [kpk, jokowi])) == [("REQUEST", "org:kpk", "per:jokowi")]
+
+
+def test_a_request_noun_without_whom_it_is_made_of_is_only_mentioned():
+    saudi = ("pemerintah Arab Saudi", "ORG", "org:ksa")
+    kemenag = ("Kementerian Agama", "ORG", "org:kemenag")
+    assert run("Langkah ini merupakan permintaan langsung dari pemerintah Arab Saudi.", [saudi]).height == 0
+    assert run("Kebijakan itu mengacu pada Instruksi Presiden Nomor 6 Tahun 2025.", []).height == 0
+    ev = run("Permintaan pemerintah Arab Saudi kepada Kementerian Agama disampaikan Senin.", [saudi, kemenag])
+    assert actor_pairs(ev) == [("REQUEST", "org:ksa", "org:kemenag")]
