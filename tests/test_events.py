@@ -624,8 +624,16 @@ def test_the_clitic_of_a_noun_trigger_names_its_possessor():
     ev = run("Nikolai Patrushev menyebut kunjungannya ke Myanmar sangat penting.", [NP, MMR])
     assert actor_pairs(ev) == [("CONSULT", "per:np", "cty:MMR")]
     # An arrest's clitic names the one arrested, not who arrested.
-    ev = run("Nikolai Patrushev marah. Polisi membenarkan penangkapannya di Moskow.", [NP])
-    assert actor_pairs(ev) == [("COERCE", None, "per:np")]
+    ev = run("Nikolai Patrushev marah. Penangkapannya oleh polisi terjadi di Moskow.", [NP])
+    assert actor_pairs(ev) == [("COERCE", "polisi", "per:np")]
+
+
+def test_a_noun_of_coercion_or_a_threat_needs_both_sides():
+    # "penangkapannya" with no one arresting is a mention of the arrest (plover.yaml: noun_parties).
+    assert run("Nikolai Patrushev marah. Polisi membenarkan penangkapannya di Moskow.", [NP]).height == 0
+    assert run("Nikolai Patrushev mengancam akan mundur dari jabatannya.", [NP]).height == 0
+    ev = run("Nikolai Patrushev mengancam Min Aung Hlaing.", [NP, MAH])
+    assert actor_pairs(ev) == [("THREATEN", "per:np", "per:mah")]
 
 
 def test_a_bare_phrase_before_the_verb_cut_off_by_a_comma_is_its_subject():

@@ -311,7 +311,7 @@ def _candidates(
             continue
         if trig.form.trigger.requires_target and not args.targets:
             continue
-        if not _has_parties(trig.form.trigger.type, args, lex):
+        if not _has_parties(trig.form.trigger.type, args, lex, trig.form.noun):
             continue
         negated = is_negated(tokens, trig, tok_lo, lex)
         future = is_future(tokens, trig, tok_lo, tok_hi, lex)
@@ -426,10 +426,12 @@ def _told(sid: int, cands: list[_Candidate]) -> dict[str, tuple[int, Arguments]]
     return out
 
 
-def _has_parties(event_type: str, args: Arguments, lex: Lexicon) -> bool:
-    """Whether ``args`` has the actors an event of the type needs (``plover.yaml: parties``):
-    both sides of a meeting or agreement, the one who asks, accuses or protests."""
-    parties = lex.plover.get(event_type, {}).get("parties", "any")
+def _has_parties(event_type: str, args: Arguments, lex: Lexicon, noun: bool = False) -> bool:
+    """Whether ``args`` has the actors an event of the type needs (``plover.yaml: parties``,
+    ``noun_parties`` for a noun trigger): both sides of a meeting or agreement, the one who
+    asks, accuses or protests."""
+    row = lex.plover.get(event_type, {})
+    parties = row.get("noun_parties", row.get("parties", "any")) if noun else row.get("parties", "any")
     if parties == "both":
         return bool(args.sources and args.targets)
     return bool(args.sources) if parties == "source" else True
