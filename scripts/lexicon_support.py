@@ -36,7 +36,7 @@ def entry_items(data: dict) -> list[tuple[str, str, tuple[str, ...]]]:
         for stem, patterns in (entry.get("stems") or {}).items():
             forms = tuple(sorted({f for p in patterns for f, _, _ in expand(str(stem).lower(), p)}))
             items.append((etype, f"stem {stem}", forms))
-        for key in ("verbs", "nouns"):
+        for key in ("verbs", "nouns", "patient_nouns"):
             for form in entry.get(key) or []:
                 text = " ".join(tokenize(str(form)).words)
                 items.append((etype, text, (text,)))

@@ -1291,3 +1291,10 @@ def test_a_request_noun_without_whom_it_is_made_of_is_only_mentioned():
     assert run("Kebijakan itu mengacu pada Instruksi Presiden Nomor 6 Tahun 2025.", []).height == 0
     ev = run("Permintaan pemerintah Arab Saudi kepada Kementerian Agama disampaikan Senin.", [saudi, kemenag])
     assert actor_pairs(ev) == [("REQUEST", "org:ksa", "org:kemenag")]
+
+
+def test_the_possessor_of_a_patient_noun_of_the_lexicon_is_the_one_it_is_done_to():
+    kpk = ("KPK", "ORG", "org:kpk")
+    fy = ("Fredrich Yunadi", "PER", "per:fy")
+    ev = run("KPK hingga kini masih melengkapi berkas pemeriksaan Fredrich Yunadi terkait kasus tersebut.", [kpk, fy])
+    assert actor_pairs(ev) == [("ACCUSE", "org:kpk", "per:fy")]

@@ -189,6 +189,8 @@ def _entry_forms(entry: dict) -> list[Form]:
         out.append(Form(text, trig, False, passive))
     for n in entry.get("nouns", []) or []:
         out.append(Form(_norm_form(n), trig, True, False))
+    for n in entry.get("patient_nouns", []) or []:
+        out.append(Form(_norm_form(n), trig, True, False, patient_noun=True))
     return out
 
 
