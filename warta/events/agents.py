@@ -62,19 +62,13 @@ def law_agent(bodies: list[Mention], trig: TriggerMatch, tokens: Tokens, sentenc
     names after it. None when the step is done to a place or to such a body
     ("dibawa ke Mapolrestabes untuk diperiksa": the parse missed whom), or when the sentence
     names an agent the parse missed ("ditangkap ... oleh penjaga perbatasan")."""
-    law = {(m.start, m.end) for m in bodies}
-    if any(m.type == "LOC" or (m.start, m.end) in law or m.name.lower() in _names(bodies) for m in targets):
+    spans, names = {(m.start, m.end) for m in bodies}, {m.name.lower() for m in bodies}
+    if any(m.type == "LOC" or (m.start, m.end) in spans or m.name.lower() in names for m in targets):
         return None
-    after_trigger = tokens.words[trig.tok_end:tokens.index_at(sentence_end)]
-    if "oleh" in after_trigger:
+    if "oleh" in tokens.words[trig.tok_end:tokens.index_at(sentence_end)]:
         return None
     before = [m for m in bodies if m.end <= trig.start]
-    named = [m for m in before if m.type != "GROUP"]
-    if named or before:
-        return (named or before)[-1]
+    if before:
+        return ([m for m in before if m.type != "GROUP"] or before)[-1]
     after = [m for m in bodies if trig.end <= m.start < sentence_end]
     return after[0] if after else None
-
-
-def _names(bodies: list[Mention]) -> set[str]:
-    return {m.name.lower() for m in bodies}
