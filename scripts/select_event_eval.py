@@ -32,13 +32,13 @@ ROOT = Path(__file__).resolve().parents[1]
 # outlet -> (corpus file, articles to take)
 SPLITS = {
     "dev": {
-        "detik": ("detik-1000.jsonl", 43),
-        "kompas": ("clickid-news.jsonl", 43),
-        "okezone": ("clickid-news.jsonl", 43),
-        "tribunnews": ("clickid-news.jsonl", 43),
-        "pos_metro": ("clickid-news.jsonl", 43),
-        "cnn indonesia": ("indosum-dev.jsonl", 43),
-        "kumparan": ("indosum-dev.jsonl", 43),
+        "detik": ("detik-1000.jsonl", 47),
+        "kompas": ("clickid-news.jsonl", 47),
+        "okezone": ("clickid-news.jsonl", 47),
+        "tribunnews": ("clickid-news.jsonl", 47),
+        "pos_metro": ("clickid-news.jsonl", 47),
+        "cnn indonesia": ("indosum-dev.jsonl", 47),
+        "kumparan": ("indosum-dev.jsonl", 47),
     },
     "test": {
         "tempo": ("clickid-news.jsonl", 8),
