@@ -162,11 +162,7 @@ def cue_words(key: str) -> frozenset[str]:
 
 def _cue_words(*keys: str) -> frozenset[str]:
     """Lower-cased words under ``keys`` of the NER's cue list (empty without the file)."""
-    try:
-        cues = load_yaml("ner_cues.yaml") or {}
-    except FileNotFoundError:
-        return frozenset()
-    return frozenset(w.lower() for k in keys for w in cues.get(k) or ())
+    return frozenset().union(*(cue_words(k) for k in keys))
 
 
 @lru_cache(maxsize=1)

@@ -608,7 +608,9 @@ def _article_events(art: _Article, lex: Lexicon) -> list[dict]:
     dates = [d for d in dates if d.start not in cited]
     loc_spans = [(m.start, m.end) for m in art.mentions if m.type == "LOC"]
     discourse = Discourse(lex)
-    law = law_bodies(body, art.mentions, tokens, lex)
+    # The law-enforcement bodies matter only to an agentless step of the law: most articles have none.
+    steps = any(is_law_step(t, body, lex) for ts in art.by_sentence.values() for t in ts)
+    law = law_bodies(body, art.mentions, tokens, lex) if steps else []
     events: list[dict] = []
     told: dict[str, tuple[int, Arguments]] = {}  # event type -> (sentence, actors) of the last one told
     parses = dict(zip(art.active, art.parses or []))
