@@ -1237,6 +1237,21 @@ def test_who_becomes_a_suspect_or_is_charged_is_accused_by_the_body_handling_the
         assert actor_pairs(ev) == [("ACCUSE", "org:kpk", "per:noel")], clause
 
 
+
+def test_an_allegation_naming_no_one_is_made_by_the_body_handling_the_case():
+    kpk = ("KPK", "ORG", "org:kpk")
+    bambang = ("Bambang Irianto", "PER", "per:bambang")
+    naim = ("Bahrun Naim", "PER", "per:naim")
+    body = "KPK menggelar konferensi pers pada Selasa. Bambang Irianto diduga menerima suap dari Kernel Oil."
+    assert actor_pairs(run(body, [kpk, bambang])) == [("ACCUSE", "org:kpk", "per:bambang")]
+    # Never who the parse hangs on it: "teroris yang diduga jaringan Bahrun Naim" accuses no Naim.
+    body = "KPK menggelar konferensi pers pada Selasa. Dua teroris yang diduga jaringan Bahrun Naim melompati pagar."
+    assert not [p for p in actor_pairs(run(body, [kpk, naim])) if p[0] == "ACCUSE"]
+    # A guess at a cause accuses no one; nor does an allegation with no body handling a case.
+    body = "KPK menggelar konferensi pers pada Selasa. Bambang Irianto diduga karena sakit tidak hadir."
+    assert not [p for p in actor_pairs(run(body, [kpk, bambang])) if p[0] == "ACCUSE"]
+    assert actor_pairs(run("Bambang Irianto diduga menerima suap dari Kernel Oil.", [bambang])) == []
+
 def test_we_of_a_speaker_named_before_with_a_post_is_their_organisation():
     wadi = [("Wadi Atmawijaya", "PER", "per:wadi"), ("Wadi", "PER", "per:wadi")]
     union = ("FBTPBI", "ORG", "org:fbtpbi")

@@ -253,6 +253,16 @@ def _mentioned_only(trig: TriggerMatch, tokens: Tokens, lex: Lexicon) -> bool:
     return before.startswith("me") and before not in lex.cues.get("light_verbs", frozenset())
 
 
+def _law_alleged(args: Arguments, trig: TriggerMatch, sentence_start: int) -> Arguments:
+    """The arguments of an allegation that never names who makes it ("Bambang diduga menerima
+    suap", "Penyerangnya diduga kelompok KKB"): only the law agent makes it, of a named actor
+    before it in its sentence. What the parse hangs on it otherwise is the wrongdoing's own
+    party ("teroris yang diduga jaringan Bahrun Naim") or a victim ("korban"), not the accused;
+    a sentence-initial "Diduga" hedges a whole clause and accuses no one."""
+    accused = [m for m in args.targets if m.type != "GROUP" and sentence_start <= m.start and m.end <= trig.start]
+    return replace(args, sources=[], targets=accused)
+
+
 def _candidates(
     body: str, tokens: Tokens, spans: list[tuple[int, int]], sid: int, trigs: list[TriggerMatch],
     sentence: Sentence | None, dates: list[DateMention], anchor: dt.date | None, lex: Lexicon,
@@ -304,6 +314,8 @@ def _candidates(
         else:
             filled = _borrow(args, told, trig, tokens, lex) if told is not None else None
             args, borrowed = (filled, True) if filled is not None else (args, False)
+        if trig.form.trigger.law_agent_only:
+            args = _law_alleged(args, trig, s0)
         if not args.sources and args.targets and law and is_law_step(trig, body, lex):
             agent = law_agent(law, trig, tokens, s1, args.targets)
             args = replace(args, sources=[agent]) if agent is not None else args

@@ -39,6 +39,7 @@ class Trigger:
     requires_target: bool = False
     by_speaker: bool = False  # "X harus ...": the speaker's demand of X
     patient_acts: bool = False  # "pasukan dikerahkan": with no agent, a passive's subject is actor1
+    law_agent_only: bool = False  # "X diduga ...": alleged by the body handling the case, never named
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ def _entry_forms(entry: dict) -> list[Form]:
         requires_target=bool(entry.get("requires_target", False)),
         by_speaker=bool(entry.get("by_speaker", False)),
         patient_acts=bool(entry.get("patient_acts", False)),
+        law_agent_only=bool(entry.get("law_agent_only", False)),
     )
     out: list[Form] = []
     for stem, patterns in (entry.get("stems") or {}).items():
