@@ -1251,6 +1251,9 @@ def test_an_allegation_naming_no_one_is_made_by_the_body_handling_the_case():
     body = "KPK menggelar konferensi pers pada Selasa. Bambang Irianto diduga karena sakit tidak hadir."
     assert not [p for p in actor_pairs(run(body, [kpk, bambang])) if p[0] == "ACCUSE"]
     assert actor_pairs(run("Bambang Irianto diduga menerima suap dari Kernel Oil.", [bambang])) == []
+    # Naming a suspect as a noun is the same body's accusation.
+    body = "KPK menggelar konferensi pers pada Selasa. Penetapan tersangka terhadap Bambang Irianto dilakukan Jumat."
+    assert actor_pairs(run(body, [kpk, bambang])) == [("ACCUSE", "org:kpk", "per:bambang")]
 
 def test_we_of_a_speaker_named_before_with_a_post_is_their_organisation():
     wadi = [("Wadi Atmawijaya", "PER", "per:wadi"), ("Wadi", "PER", "per:wadi")]
