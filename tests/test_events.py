@@ -795,6 +795,10 @@ def test_a_title_closed_by_a_demonstrative_is_the_person_named_before():
     # Without the demonstrative the title names an office, not the person before.
     body = "Nikolai Patrushev tiba di Moskow pada Senin. Menlu Rusia kemudian bertemu Vladimir Putin."
     assert actor_pairs(run(body, [NP, PUTIN, RUS]))[0][1] != "per:np"
+    # "ini" closes one too, and a party or body named inside it is where the person belongs.
+    pkb = ("PKB", "ORG", "org:pkb")
+    body = "Nikolai Patrushev tiba di Moskow pada Senin. Politikus PKB ini kemudian bertemu Vladimir Putin."
+    assert actor_pairs(run(body, [NP, PUTIN, pkb])) == [("CONSULT", "per:np", "per:putin")]
 
 
 def test_a_noun_trigger_only_talked_about_does_not_tell_the_event_again():
@@ -1251,6 +1255,9 @@ def test_an_allegation_naming_no_one_is_made_by_the_body_handling_the_case():
     body = "KPK menggelar konferensi pers pada Selasa. Bambang Irianto diduga karena sakit tidak hadir."
     assert not [p for p in actor_pairs(run(body, [kpk, bambang])) if p[0] == "ACCUSE"]
     assert actor_pairs(run("Bambang Irianto diduga menerima suap dari Kernel Oil.", [bambang])) == []
+    # A sentence that opens with "Diduga" hedges a clause: no one is accused.
+    body = "KPK menetapkan Bambang Irianto sebagai tersangka. Diduga, Bambang Irianto menerima uang dari Kernel Oil."
+    assert [p for p in actor_pairs(run(body, [kpk, bambang])) if p[0] == "ACCUSE"] == [("ACCUSE", "org:kpk", "per:bambang")]
     # Naming a suspect as a noun is the same body's accusation.
     body = "KPK menggelar konferensi pers pada Selasa. Penetapan tersangka terhadap Bambang Irianto dilakukan Jumat."
     assert actor_pairs(run(body, [kpk, bambang])) == [("ACCUSE", "org:kpk", "per:bambang")]

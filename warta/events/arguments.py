@@ -612,7 +612,7 @@ def linear_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments:
         if found:
             if i > 0 and p.upos[i - 1] == "ADP":
                 continue
-            source = found
+            source = _described(s, i) or found
             break
     target: list[Mention] = []
     for i in range(last + 1, len(p)):
@@ -627,6 +627,16 @@ def linear_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments:
     if trig.form.passive or trig.form.trigger.inverse:
         source, target = target, source
     return Arguments(source, [t for t in target if t not in source], source)
+
+
+def _described(s: Sentence, i: int) -> list[Mention]:
+    """The person a definite description holding token ``i`` refers back to ("kader Partai
+    Golkar itu", "Politikus PKB ini"): a name inside it is where the person belongs, not who
+    acts. Empty when the phrase of ``i`` is no such description."""
+    k = i
+    while s.dep(k) in ("flat", "compound", "nmod") and s.parse.heads[k] != k and s.parse.heads[k] < k:
+        k = s.parse.heads[k]
+    return [m for m in s.actors.get(k, ())] if k != i and k in s.referents else []
 
 
 def _antara_after(s: Sentence, trig: TriggerMatch) -> list[int]:

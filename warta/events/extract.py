@@ -253,13 +253,16 @@ def _mentioned_only(trig: TriggerMatch, tokens: Tokens, lex: Lexicon) -> bool:
     return before.startswith("me") and before not in lex.cues.get("light_verbs", frozenset())
 
 
-def _law_alleged(args: Arguments, trig: TriggerMatch, sentence_start: int) -> Arguments:
-    """The arguments of an allegation that never names who makes it ("Bambang diduga menerima
-    suap", "Penyerangnya diduga kelompok KKB"): only the law agent makes it, of a named actor
-    before it in its sentence. What the parse hangs on it otherwise is the wrongdoing's own
-    party ("teroris yang diduga jaringan Bahrun Naim") or a victim ("korban"), not the accused;
-    a sentence-initial "Diduga" hedges a whole clause and accuses no one."""
-    accused = [m for m in args.targets if m.type != "GROUP" and sentence_start <= m.start and m.end <= trig.start]
+def _law_alleged(args: Arguments, trig: TriggerMatch, opens: bool) -> Arguments | None:
+    """The parsed arguments of an allegation that never names who makes it ("Bambang diduga
+    menerima suap", "Penyerangnya diduga kelompok KKB"): only the law agent makes it, of a
+    named actor before it. What the parse hangs on it otherwise is the wrongdoing's own party
+    ("teroris yang diduga jaringan Bahrun Naim") or a victim ("korban"), not the accused. None
+    (no event) when it ``opens`` its sentence: "Diduga, CAS adalah pelaku" hedges a whole
+    clause and accuses no one."""
+    if opens:
+        return None
+    accused = [m for m in args.targets if m.type != "GROUP" and m.end <= trig.start]
     return replace(args, sources=[], targets=accused)
 
 
@@ -294,6 +297,10 @@ def _candidates(
         args = find_arguments(sentence, trig, heads) if sentence else Arguments([], [], [])
         if args is None or _is_topic(trig, trigs, tokens):
             continue
+        if trig.form.trigger.law_agent_only:
+            args = _law_alleged(args, trig, trig.tok_start == tok_lo)
+            if args is None:
+                continue
         if not args.targets and trig in aimed_at:
             args = replace(args, targets=aimed_at[trig])
         if _hypothetical(body, tokens, trig, tok_lo, tok_hi, lex):
@@ -314,8 +321,6 @@ def _candidates(
         else:
             filled = _borrow(args, told, trig, tokens, lex) if told is not None else None
             args, borrowed = (filled, True) if filled is not None else (args, False)
-        if trig.form.trigger.law_agent_only:
-            args = _law_alleged(args, trig, s0)
         if not args.sources and args.targets and law and is_law_step(trig, body, lex):
             agent = law_agent(law, trig, tokens, s1, args.targets)
             args = replace(args, sources=[agent]) if agent is not None else args
