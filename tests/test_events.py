@@ -136,6 +136,14 @@ def test_chained_verb_shares_subject():
     assert (agree["actor1_id"], agree["actor2_id"]) == ("per:mah", "per:np")
 
 
+
+def test_a_time_clause_on_a_passive_verb_of_saying_is_done_by_who_said_it():
+    ev = run("Hal itu disampaikan Nikolai Patrushev saat bertemu dengan Min Aung Hlaing di Moskow.", [NP, MAH])
+    assert actor_pairs(ev) == [("CONSULT", "per:np", "per:mah")]
+    # Not the agent of any passive: who is arrested while meeting is the one arrested.
+    ev = run("Nikolai Patrushev ditangkap polisi saat bertemu dengan Min Aung Hlaing di Moskow.", [NP, MAH])
+    assert ("CONSULT", "polisi", "per:mah") not in actor_pairs(ev)
+
 def test_relative_date_from_sentence_and_lead_date_for_later_sentences():
     body = ("Pemerintah Rusia dan Myanmar sepakat memperkuat kerja sama dalam pertemuan Moskow, Senin kemarin.\n\n"
             "Dalam kunjungan itu, Min Aung Hlaing bertemu dengan Nikolai Patrushev.")

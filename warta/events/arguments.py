@@ -425,12 +425,31 @@ def inherited_subject(s: Sentence, h: int) -> list[Mention]:
             said = _first_group(s, s.kids(head, OBJECTS))
             if said:
                 return said
+        said_by = _teller(s, head) if _time_clause(s, k) else []
+        if said_by:
+            return said_by  # "Hal itu disampaikan Jokowi saat bertemu dengan relawan"
         # "X dilaporkan bertolak ke Y", "X diminta datang": a passive verb's subject is also
         # the subject of the verb it governs.
         subj = s.kids(head, SUBJECTS | (PASSIVE_SUBJECTS if d == "xcomp" else frozenset()))
         if subj:
             return _first_group(s, subj)
         k = head
+
+
+def _time_clause(s: Sentence, k: int) -> bool:
+    """Whether the clause at ``k`` opens with a word of time ("saat bertemu", "usai rapat")."""
+    words = s.lex.cues.get("time_clauses", frozenset())
+    return any(s.word(c) in words for c in s.kids(k, frozenset({"mark"})))
+
+
+def _teller(s: Sentence, v: int) -> list[Mention]:
+    """The agent of a passive verb of saying at ``v`` ("disampaikan Jokowi", "diungkapkan oleh
+    Kapolri"): who said it, and so who did what the clause of its time tells."""
+    if s.word(v) not in s.lex.cues.get("said_passives", frozenset()):
+        return []
+    agents = [c for c in s.children[v] if c > v and (
+        s.dep(c) in OBJECTS or s.dep(c).startswith("obl") and s.case_of(c) == "oleh")]
+    return _first_group(s, agents)
 
 
 def shared_agent(s: Sentence, h: int, agent_preps: frozenset[str]) -> list[Mention]:

@@ -205,7 +205,7 @@ def _hypothetical(body: str, tokens: Tokens, trig: TriggerMatch, tok_lo: int, to
     conditional = lex.cues.get("conditional", frozenset())
     if tok_lo < trig.tok_start and tokens.words[tok_lo] in conditional and is_future(tokens, trig, tok_lo, tok_hi, lex):
         return True
-    wished, breaks = lex.cues.get("wished", frozenset()), lex.cues.get("wish_breaks", frozenset())
+    wished, breaks = lex.cues.get("wished", frozenset()), lex.cues.get("time_clauses", frozenset())
     for k in range(trig.tok_start - 1, max(tok_lo, trig.tok_start - _CONDITION_REACH) - 1, -1):
         if "," in body[tokens.ends[k]:tokens.starts[k + 1]]:
             return False
