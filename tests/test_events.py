@@ -158,6 +158,10 @@ def test_report_dates_are_not_event_dates():
             "melansir TASS 13 Juli.")
     ev = run(body, [MAH, NP], published=utc(2022, 7, 13))
     assert ev["event_date"].to_list() == [dt.date(2022, 7, 11)]
+    # A date brought in by "pada" after the citation is the reported event's own time.
+    body = "Seperti dilansir TASS, pada 11 Juli, Min Aung Hlaing bertemu Nikolai Patrushev di Moskow."
+    ev = run(body, [MAH, NP], published=utc(2022, 7, 13))
+    assert ev["event_date"].to_list() == [dt.date(2022, 7, 11)]
 
 
 def test_no_trigger_or_no_actor_gives_no_event():

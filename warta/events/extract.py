@@ -131,11 +131,15 @@ def _clean_mentions(rows: list[dict], names: dict[str, str], body: str = "") -> 
 
 def _citation_dates(dates: list[DateMention], tokens: Tokens, trigs: list[TriggerMatch], lex: Lexicon) -> set[int]:
     """Starts of dates that date a report or quote ("dikutip dari CNA, Selasa, 22 Juni 2021",
-    "melansir TASS 13 Juli"), not an event: a citation cue shortly before, no trigger between."""
+    "melansir TASS 13 Juli"), not an event: a citation cue shortly before, no trigger between.
+    A date brought in by "pada" opens the reported clause's own time ("Seperti dilansir CNN,
+    pada Juli 2015, Yee ditangkap")."""
     cues = lex.cues.get("citation", frozenset())
     out: set[int] = set()
     for d in dates:
         i = tokens.index_at(d.start)
+        if d.text.lower().startswith("pada ") or (i > 0 and tokens.words[i - 1] == "pada"):
+            continue
         for j in range(i - 1, max(-1, i - 9), -1):
             if tokens.words[j] in cues:
                 cue_at = tokens.starts[j]
