@@ -1248,7 +1248,8 @@ def test_an_agentless_step_of_the_law_is_taken_by_the_body_handling_the_case():
 def test_who_becomes_a_suspect_or_is_charged_is_accused_by_the_body_handling_the_case():
     kpk = ("KPK", "ORG", "org:kpk")
     noel = ("Immanuel Ebenezer", "PER", "per:noel")
-    for clause in ("Immanuel Ebenezer menjadi tersangka korupsi", "Immanuel Ebenezer disangkakan melanggar Pasal 12"):
+    for clause in ("Immanuel Ebenezer menjadi tersangka korupsi", "Immanuel Ebenezer disangkakan melanggar Pasal 12",
+                   "Immanuel Ebenezer disangka melanggar Pasal 12", "Immanuel Ebenezer dijadikan tersangka"):
         ev = run(f"KPK menggelar operasi di Jakarta pekan lalu. {clause}.", [kpk, noel])
         assert actor_pairs(ev) == [("ACCUSE", "org:kpk", "per:noel")], clause
 
