@@ -655,7 +655,7 @@ def _described(s: Sentence, i: int) -> list[Mention]:
     k = i
     while s.dep(k) in ("flat", "compound", "nmod") and s.parse.heads[k] != k and s.parse.heads[k] < k:
         k = s.parse.heads[k]
-    return [m for m in s.actors.get(k, ())] if k != i and k in s.referents else []
+    return list(s.actors.get(k, ())) if k != i and k in s.referents else []
 
 
 def _antara_after(s: Sentence, trig: TriggerMatch) -> list[int]:
