@@ -58,6 +58,11 @@ class Mention:
     name: str
     type: str  # PER | ORG | COUNTRY | LOC | GROUP | PRON
 
+    @property
+    def key(self) -> str:
+        """Who the mention stands for: its actor id, else its lower-cased words."""
+        return self.actor_id or self.name.lower()
+
 
 @dataclass
 class Arguments:

@@ -282,12 +282,8 @@ def speaker_side(speaker: list[Mention], affiliations: dict[str, Mention] | None
     else the speaker."""
     orgs = [m for m in speaker if m.type in ("ORG", "COUNTRY")]
     people = [m for m in speaker if m.type == "PER"]
-    known = (affiliations or {}).get(_person_key(people[0])) if people else None
+    known = (affiliations or {}).get(people[0].key) if people else None
     return orgs[:1] or ([known] if known is not None else speaker[:1])
-
-
-def _person_key(m: Mention) -> str:
-    return m.actor_id or m.name.lower()
 
 
 # ", Humas ", ", Ketua Umum ": a post between a speaker and the organisation they speak for
@@ -310,7 +306,7 @@ def affiliations(body: str, speakers: list[list[Mention]], titles: frozenset[str
         orgs = [m for m in found if m.type in ("ORG", "COUNTRY") and m.start > people[0].start]
         gap = _POST_BETWEEN.fullmatch(body[people[0].end:orgs[0].start]) if orgs else None
         if gap and _is_post(gap.group(1).split(), titles):
-            out.setdefault(_person_key(people[0]), orgs[0])
+            out.setdefault(people[0].key, orgs[0])
     return out
 
 

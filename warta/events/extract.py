@@ -473,7 +473,7 @@ def _same_side(a: Mention, b: Mention) -> bool:
 
 
 def _key(m: Mention | None) -> str | None:
-    return None if m is None else (m.actor_id or m.name.lower())
+    return None if m is None else m.key
 
 
 def _one_way(c: _Candidate) -> bool:
