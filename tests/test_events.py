@@ -144,6 +144,18 @@ def test_a_time_clause_on_a_passive_verb_of_saying_is_done_by_who_said_it():
     ev = run("Nikolai Patrushev ditangkap polisi saat bertemu dengan Min Aung Hlaing di Moskow.", [NP, MAH])
     assert ("CONSULT", "polisi", "per:mah") not in actor_pairs(ev)
 
+
+def test_a_noun_trigger_in_a_time_clause_is_done_by_the_subject_of_the_clause_it_opens():
+    ev = run("Usai pertemuan dengan Min Aung Hlaing, Nikolai Patrushev mengungkapkan rencana kerja baru.", [NP, MAH])
+    assert actor_pairs(ev) == [("CONSULT", "per:np", "per:mah")]
+    ev = run('"Situasinya aman," kata Nikolai Patrushev sebelum rapat kerja dengan Min Aung Hlaing di Moskow.',
+             [NP, MAH])
+    assert ("CONSULT", "per:np", "per:mah") in actor_pairs(ev)
+    # Without a party named in the noun's phrase, the clause's subject is not taken: "Usai
+    # pertempuran, X menguasai Y" does not make X the fighter of no one.
+    ev = run("Usai pertemuan, Nikolai Patrushev mengungkapkan rencana kerja baru.", [NP])
+    assert ("CONSULT", "per:np", None) not in actor_pairs(ev)
+
 def test_relative_date_from_sentence_and_lead_date_for_later_sentences():
     body = ("Pemerintah Rusia dan Myanmar sepakat memperkuat kerja sama dalam pertemuan Moskow, Senin kemarin.\n\n"
             "Dalam kunjungan itu, Min Aung Hlaing bertemu dengan Nikolai Patrushev.")

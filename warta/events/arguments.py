@@ -447,6 +447,27 @@ def _time_clause(s: Sentence, k: int) -> bool:
     return any(s.word(c) in words for c in s.kids(k, frozenset({"mark"})))
 
 
+def timed_subject(s: Sentence, h: int, tokens: tuple[int, ...]) -> list[Mention]:
+    """Who did what a noun trigger at ``h`` names when a word of time puts it before another
+    clause ("Usai pertemuan dengan Jokowi, Abisai mengungkapkan ...", "kata Tito sebelum rapat
+    kerja dengan Komisi III"): the subject of the verb that clause hangs on, or the teller of
+    a passive verb of saying."""
+    first = min(tokens)
+    if first == 0 or s.word(first - 1) not in s.lex.cues.get("time_clauses", frozenset()):
+        return []
+    seen: set[int] = set()
+    for k in (first - 1, h):
+        while k not in seen:
+            seen.add(k)
+            head = s.parse.heads[k]
+            if head == k:
+                break
+            k = head
+            if s.parse.upos[k] == "VERB" and k not in tokens:
+                return _first_group(s, s.kids(k, SUBJECTS)) or _teller(s, k)
+    return []
+
+
 def _teller(s: Sentence, v: int) -> list[Mention]:
     """The agent of a passive verb of saying at ``v`` ("disampaikan Jokowi", "diungkapkan oleh
     Kapolri"): who said it, and so who did what the clause of its time tells."""
@@ -730,6 +751,8 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
             if received is not None:
                 source = source or received.sources
                 target = target or received.targets
+        if target and not source:  # "Usai pertemuan dengan Jokowi, Abisai ..."
+            source = timed_subject(s, h, (h, *inside))
         return Arguments(source, target, source)
     if s.parse.upos[h] in ("NOUN", "PROPN"):
         # A base form used as a noun ("Protes itu dipimpin oleh X", "melakukan protes
