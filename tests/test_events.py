@@ -630,6 +630,16 @@ def test_who_a_criticism_comes_from_and_who_receives_it():
     assert ("SANCTION", "cty:RUS", "per:np") not in actor_pairs(ev)
 
 
+def test_who_gets_or_receives_a_noun_trigger_is_its_target():
+    ev = run("Myanmar telah mendapat sanksi Rusia sejak tahun 2006.", [MMR, RUS])
+    assert actor_pairs(ev) == [("SANCTION", "cty:RUS", "cty:MMR")]
+    ev = run("Nikolai Patrushev juga mendapatkan apresiasi Presiden Vladimir Putin.", [NP, PUTIN])
+    assert actor_pairs(ev) == [("SUPPORT", "per:putin", "per:np")]
+    # Who receives criticism does not criticise.
+    ev = run("Nikolai Patrushev tidak jarang menerima kritikan saat menjabat.", [NP])
+    assert [e for e in actor_pairs(ev) if e[0] == "DISAPPROVE" and e[1] == "per:np"] == []
+
+
 def test_coordinated_passives_share_their_agent():
     ev = run("Nikolai Patrushev ditangkap dan ditahan oleh KPK di Jakarta.", [NP, KPK])
     assert actor_pairs(ev) == [("COERCE", "org:kpk", "per:np")]
