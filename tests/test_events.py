@@ -810,6 +810,9 @@ def test_a_request_for_an_outcome_is_of_the_subject_of_its_clause():
     # A passive clause's subject is what is asked for, not who is asked.
     ev = run("Nikolai Patrushev meminta agar Vladimir Putin dibebaskan.", [NP, PUTIN])
     assert ("REQUEST", "per:np", "per:putin") not in actor_pairs(ev)
+    # A request named by a noun: who is to act is asked.
+    ev = run("Permintaan agar Vladimir Putin mundur disampaikan oleh Nikolai Patrushev.", [NP, PUTIN])
+    assert actor_pairs(ev) == [("REQUEST", "per:np", "per:putin")]
 
 
 def test_a_name_after_a_comma_is_no_apposition_of_a_demonstrative():

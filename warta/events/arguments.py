@@ -751,6 +751,11 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
             if received is not None:
                 source = source or received.sources
                 target = target or received.targets
+        if not target and form.trigger.type == "REQUEST":
+            # "Permintaan agar Ruhut mundur disampaikan oleh ...": who is to act is asked.
+            last = max((h, *inside))
+            purpose = last + 1 < len(s.parse) and s.word(last + 1) in s.lex.cues.get("purpose", frozenset())
+            target = demanded_of(s, h) or (_right_after(s, last + 1) if purpose else [])
         if target and not source:  # "Usai pertemuan dengan Jokowi, Abisai ..."
             source = timed_subject(s, h, (h, *inside))
         return Arguments(source, target, source)
