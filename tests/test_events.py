@@ -1361,3 +1361,18 @@ def test_the_possessor_of_a_patient_noun_of_the_lexicon_is_the_one_it_is_done_to
     fy = ("Fredrich Yunadi", "PER", "per:fy")
     ev = run("KPK hingga kini masih melengkapi berkas pemeriksaan Fredrich Yunadi terkait kasus tersebut.", [kpk, fy])
     assert actor_pairs(ev) == [("ACCUSE", "org:kpk", "per:fy")]
+
+
+def test_a_bare_role_noun_refers_back_to_the_person_named_in_that_role():
+    body = ("Polisi menangkap Nikolai Patrushev, tersangka pembunuhan itu, di Moskow. "
+            "Tersangka kemudian ditahan polisi di Moskow.")
+    clean, mentions, actors = frames([("a1", body, utc(2021, 6, 22), None, [NP])])
+    mentions = mentions.with_columns(role=pl.lit("tersangka"))
+    ev = extract_events(clean, mentions, actors)
+    held = ev.filter(pl.col("trigger") == "ditahan")
+    assert held["actor2_id"].to_list() == ["per:np"]
+    # Counted or followed by a name, the role noun is not the one named before.
+    body = "Polisi menangkap Nikolai Patrushev, tersangka pembunuhan itu. Dua tersangka lain ditahan polisi."
+    clean, mentions, actors = frames([("a1", body, utc(2021, 6, 22), None, [NP])])
+    ev = extract_events(clean, mentions.with_columns(role=pl.lit("tersangka")), actors)
+    assert "per:np" not in ev.filter(pl.col("trigger") == "ditahan")["actor2_id"].to_list()

@@ -57,6 +57,7 @@ class Mention:
     actor_id: str | None
     name: str
     type: str  # PER | ORG | COUNTRY | LOC | GROUP | PRON
+    role: str | None = field(default=None, compare=False)  # the actors stage's role ("tersangka")
 
     @property
     def key(self) -> str:

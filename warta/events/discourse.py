@@ -9,6 +9,8 @@ each sentence, and places actors on a parsed sentence's tokens:
   organisation a group says it belongs to ("mahasiswa yang tergabung dalam X");
 * a title or person noun closed by a demonstrative ("Menlu 55 tahun itu"): the last person named;
 * "ia", "dia", "beliau": the last person named;
+* a bare role noun ("tersangka", "terdakwa", "korban"): the last person the actors stage
+  named in that role, unless it is counted, plural or followed by a name;
 * "mereka": the last group (coordinated actors or an unnamed group);
 * "keduanya", "kedua negara", "kedua pihak": the two parties of the last two-party event,
   else the last pair named together;
@@ -48,6 +50,7 @@ class Discourse:
     groups: list[list[Mention]] = field(default_factory=list)
     pairs: list[tuple[Mention, Mention]] = field(default_factory=list)
     affiliations: dict[str, Mention] = field(default_factory=dict)  # a speaker -> the organisation named with them
+    roles: dict[str, Mention] = field(default_factory=dict)  # "tersangka" -> the last person named as one
 
     def words(self, name: str) -> frozenset[str]:
         return self.lex.cues.get(name, frozenset())
@@ -75,6 +78,7 @@ class Discourse:
         place_groups = self.words("place_groups")
         group_words = groups | place_groups
         words = [w.lower() for w in parse.words]
+        resolved: set[int] = set()
         i = 0
         while i < len(parse):
             two = " ".join(words[i:i + 2])
@@ -98,12 +102,19 @@ class Discourse:
                         actors[k] = (member_of,)
                     i += size
                     continue
+                person = self._in_role(words, i) if size == 1 and i + 1 not in actors else None
+                if person is not None:
+                    # "Tersangka kemudian ditahan": the suspect named before, not suspects at large.
+                    actors[i] = (person,)
+                    resolved.add(i)
+                    i += 1
+                    continue
                 text = " ".join(parse.words[i:i + size])
                 group = Mention(parse.starts[i], parse.ends[i + size - 1], None, text[:1].lower() + text[1:], "GROUP")
                 for k in range(i, i + size):
                     actors[k] = (group,)
             i += max(size, 1)
-        referents = set(self._definite_persons(parse, words, actors))
+        referents = set(self._definite_persons(parse, words, actors)) | resolved
         reference_words = self.reference_words()
         for i, w in enumerate(words):
             if i in actors or w not in reference_words:
@@ -113,6 +124,17 @@ class Discourse:
                 actors[i] = tuple(ref)
                 referents.add(i)
         return actors, frozenset(referents)
+
+    def _in_role(self, words: list[str], i: int) -> Mention | None:
+        """The person a bare role noun at ``i`` refers back to ("tersangka", "korban"): the last
+        one the actors stage named in that role, unless the noun is counted or plural ("dua
+        tersangka", "para korban") or a name follows it."""
+        person = self.roles.get(words[i])
+        if person is None or i > 0 and words[i - 1] in self.words("plural_markers"):
+            return None
+        if i > 0 and words[i - 1].isdigit():
+            return None
+        return person
 
     def _member_of(self, parse: Parse, words: list[str], actors: dict[int, tuple[Mention, ...]],
                    k: int) -> Mention | None:
@@ -255,6 +277,9 @@ class Discourse:
                 if m in self.persons:
                     self.persons.remove(m)
                 self.persons.append(m)
+                role = (m.role or "").lower().split()
+                if role and role[-1] in self.words("role_references"):
+                    self.roles[role[-1]] = m
         for group in sentence_actors:
             if len(group) >= 2 or (group and group[0].type == "GROUP"):
                 self.groups.append(group)

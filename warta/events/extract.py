@@ -108,6 +108,7 @@ def _clean_mentions(rows: list[dict], names: dict[str, str], body: str = "") -> 
             Mention(
                 int(r["start"]), int(r["end"]), r.get("actor_id"),
                 names.get(r.get("actor_id") or "", None) or r.get("mention") or "", (r.get("type") or "").upper(),
+                r.get("role"),
             )
             for r in rows
             if r.get("start") is not None and r.get("end") is not None
@@ -123,7 +124,7 @@ def _clean_mentions(rows: list[dict], names: dict[str, str], body: str = "") -> 
             prev is not None and m.actor_id and m.actor_id == prev.actor_id
             and body[prev.end : m.start].strip() == "(" and body[m.end : m.end + 1] == ")"
         ):
-            out[-1] = Mention(prev.start, m.end + 1, prev.actor_id, prev.name, prev.type)
+            out[-1] = Mention(prev.start, m.end + 1, prev.actor_id, prev.name, prev.type, prev.role)
             continue
         out.append(m)
     return out
@@ -743,7 +744,7 @@ def extract_events(clean: pl.DataFrame, mentions: pl.DataFrame, actors: pl.DataF
         names = dict(zip(actors["actor_id"].to_list(), actors["name"].to_list()))
     by_article: dict[str, list[dict]] = {}
     if mentions is not None and mentions.height:
-        cols = [c for c in ("article_id", "actor_id", "mention", "start", "end", "type") if c in mentions.columns]
+        cols = [c for c in ("article_id", "actor_id", "mention", "start", "end", "type", "role") if c in mentions.columns]
         for r in mentions.select(cols).iter_rows(named=True):
             by_article.setdefault(r["article_id"], []).append(r)
     cols = [c for c in ("article_id", "body", "published_at", "dateline") if c in clean.columns]
