@@ -1195,6 +1195,10 @@ def test_reporting_someone_to_the_police_needs_no_other_word_for_the_police():
     assert actor_pairs(ev) == [("ACCUSE", "org:dkm", "per:sm")]
     # "melaporkan" alone is any report; only with the police or a prosecutor is it an accusation.
     assert run("Dewan Kerukunan Masjid melaporkan SM ke media.", [sm, dkm]).height == 0
+    # Reporting to the police with the bare verb: who reports accuses before the police.
+    ev = run("Dewan Kerukunan Masjid sudah melapor ke polisi.", [sm, dkm])
+    assert actor_pairs(ev) == [("ACCUSE", "org:dkm", "polisi")]
+    assert run("Dewan Kerukunan Masjid melapor ke media.", [sm, dkm]).height == 0
 
 
 def test_a_name_right_after_an_active_verb_the_parser_left_without_object_is_its_object():
