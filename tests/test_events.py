@@ -976,6 +976,10 @@ def test_naming_suspects_across_a_list_and_working_in_synergy():
     ev = run("KPK menetapkan Nikolai Patrushev beserta asisten pribadinya, Min Aung Hlaing, sebagai tersangka.",
              [kpk, NP, MAH])
     assert ("ACCUSE", "org:kpk", "per:np") in actor_pairs(ev)
+    # A long title chain between the verb and "sebagai tersangka".
+    ev = run("KPK resmi menetapkan eks Dirut Pertamina Energy Trading Ltd (Petral) Nikolai Patrushev (NP) "
+             "sebagai tersangka.", [kpk, NP])
+    assert ("ACCUSE", "org:kpk", "per:np") in actor_pairs(ev)
     ev = run("Rusia telah bersinergi dengan Myanmar dalam penanganan teroris.", [RUS, MMR])
     assert actor_pairs(ev) == [("COOPERATE", "cty:RUS", "cty:MMR")]
 
