@@ -1129,6 +1129,11 @@ def test_thanks_respect_and_prayers_for_someone_are_support():
     assert actor_pairs(run("PKS mendoakan PDIP.", [pks, pdip])) == [("SUPPORT", "org:pks", "org:pdip")]
     # Thanks said to no one named code nothing.
     assert run("Terima kasih, kata PKS.", [pks]).height == 0
+    # Spoken bare forms; withdrawing support is no support.
+    ev = run('"Kita hargai keputusan PDIP," kata PKS.', [pks, pdip])
+    assert ("SUPPORT", "org:pks", "org:pdip") in actor_pairs(ev)
+    ev = run("PKS mencabut dukungan terhadap PDIP.", [pks, pdip])
+    assert [p for p in actor_pairs(ev) if p[0] == "SUPPORT"] == []
 
 
 def test_what_a_speaker_says_someone_broke_is_their_accusation():
