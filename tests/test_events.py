@@ -1389,3 +1389,12 @@ def test_a_bare_role_noun_refers_back_to_the_person_named_in_that_role():
     clean, mentions, actors = frames([("a1", body, utc(2021, 6, 22), None, [NP])])
     ev = extract_events(clean, mentions.with_columns(role=pl.lit("tersangka")), actors)
     assert "per:np" not in ev.filter(pl.col("trigger") == "ditahan")["actor2_id"].to_list()
+
+
+def test_who_denies_an_accusation_is_the_one_it_accuses():
+    ev = run("Rusia telah membantah tuduhan Myanmar terkait serangan itu.", [RUS, MMR])
+    assert ("ACCUSE", "cty:MMR", "cty:RUS") in actor_pairs(ev)
+    assert ("REJECT", "cty:RUS", "cty:MMR") in actor_pairs(ev)
+    # Only an accusation: a refused meeting is not aimed at who refuses it.
+    ev = run("Rusia menolak pertemuan Myanmar.", [RUS, MMR])
+    assert ("CONSULT", "cty:MMR", "cty:RUS") not in actor_pairs(ev)

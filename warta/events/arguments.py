@@ -623,9 +623,25 @@ def find_arguments(s: Sentence, trig: TriggerMatch, trig_heads: dict[int, Trigge
     args = _parsed_arguments(s, trig, h)
     if args is None:  # an agent noun that is no event ("para pendukung")
         return None
+    if trig.form.noun and not args.targets:
+        denier = denied_by(s, h, trig, trig_heads)
+        if denier:
+            args = Arguments(args.sources, denier, args.subject)
     if args.sources or args.targets or s.parse.upos[h] in PREDICATE_TAGS and s.dep(h) not in ("case", "mark", "det"):
         return args
     return linear_arguments(s, trig, h)
+
+
+def denied_by(s: Sentence, h: int, trig: TriggerMatch, trig_heads: dict[int, TriggerMatch]) -> list[Mention]:
+    """Who denies an accusation named by a noun at ``h`` ("Iran menolak tuduhan AS", "Teheran
+    membantah tudingan itu"): the one it accuses, the subject of the verb of denial."""
+    head = s.parse.heads[h]
+    denial = trig_heads.get(head)
+    if trig.form.trigger.type != "ACCUSE" or denial is None or denial.form.trigger.type != "REJECT":
+        return []
+    if s.dep(h) not in OBJECTS:
+        return []
+    return _first_group(s, s.kids(head, SUBJECTS)) or inherited_subject(s, head)
 
 
 def speaker_demand(s: Sentence, h: int) -> Arguments | None:
