@@ -1398,3 +1398,7 @@ def test_who_denies_an_accusation_is_the_one_it_accuses():
     # Only an accusation: a refused meeting is not aimed at who refuses it.
     ev = run("Rusia menolak pertemuan Myanmar.", [RUS, MMR])
     assert ("CONSULT", "cty:MMR", "cty:RUS") not in actor_pairs(ev)
+    # A court that rejects a suit is not the one the suit accuses.
+    ptun = ("PTUN", "ORG", "org:ptun")
+    ev = run("PTUN menolak gugatan Myanmar terkait pencabutan izin.", [ptun, MMR])
+    assert ("ACCUSE", "cty:MMR", "org:ptun") not in actor_pairs(ev)

@@ -639,6 +639,8 @@ def denied_by(s: Sentence, h: int, trig: TriggerMatch, trig_heads: dict[int, Tri
     denial = trig_heads.get(head)
     if trig.form.trigger.type != "ACCUSE" or denial is None or denial.form.trigger.type != "REJECT":
         return []
+    if s.word(h) not in s.lex.cues.get("accusations", frozenset()):
+        return []  # "PTUN menolak gugatan Manggala Krida": a court rejects a suit, it is not accused
     if s.dep(h) not in OBJECTS:
         return []
     return _first_group(s, s.kids(head, SUBJECTS)) or inherited_subject(s, head)
