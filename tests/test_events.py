@@ -1402,3 +1402,11 @@ def test_who_denies_an_accusation_is_the_one_it_accuses():
     ptun = ("PTUN", "ORG", "org:ptun")
     ev = run("PTUN menolak gugatan Myanmar terkait pencabutan izin.", [ptun, MMR])
     assert ("ACCUSE", "cty:MMR", "org:ptun") not in actor_pairs(ev)
+
+
+def test_members_listed_after_a_reference_are_who_it_stands_for():
+    body = ("Polisi menangkap dua pelaku yang mengeroyok Vladimir Putin. "
+            "Kedua pelaku yakni Nikolai Patrushev (37) dan Min Aung Hlaing (31) ditangkap polisi di Moskow.")
+    ev = run(body, [PUTIN, NP, MAH])
+    held = ev.filter(pl.col("sentence_id") == 1)
+    assert sorted(held["actor2_id"].to_list()) == ["per:mah", "per:np"]

@@ -271,8 +271,11 @@ class Sentence:
             for m in self.actor_of(h):
                 if m not in out:
                     out.append(m)
-        if all(m.actor_id is None for m in out):
-            members = self.members_listed(max(t for h in heads for t in self.phrase(h)))
+        # "Kedua pelaku yakni Edwin dan Lauren": the members listed are who an unnamed phrase,
+        # or one a reference word resolved, stands for.
+        tokens = [t for h in heads for t in self.phrase(h)]
+        if all(m.actor_id is None for m in out) or any(t in self.referents for t in tokens):
+            members = self.members_listed(max(tokens))
             if members:
                 return members
         return self.listed_after(out)
@@ -311,6 +314,11 @@ class Sentence:
                 gap = 0
                 continue
             word = p.words[i]
+            if word == "(":  # "Edwin Hitipeuw (37) dan Lauren": past an age or an acronym
+                close = next((k for k in range(i + 1, min(i + 5, len(p))) if p.words[k] == ")"), None)
+                if close is not None:
+                    i = close + 1
+                    continue
             # Separators, then a short title that may name an organisation ("sekretaris Dewan X").
             title = gap and gap < 10 and p.upos[i] != "VERB" and (word.islower() or i in self.actors)
             if word in (",", "dan", "serta") or title:
