@@ -1410,3 +1410,11 @@ def test_members_listed_after_a_reference_are_who_it_stands_for():
     ev = run(body, [PUTIN, NP, MAH])
     held = ev.filter(pl.col("sentence_id") == 1)
     assert sorted(held["actor2_id"].to_list()) == ["per:mah", "per:np"]
+
+
+def test_common_unnamed_groups_are_whom_a_request_is_made_of():
+    djarot = ("Djarot Saiful Hidayat", "PER", "per:djarot")
+    ev = run("Djarot Saiful Hidayat meminta semua kader agar mengupayakan kemenangan di Pilpres.", [djarot])
+    assert ("REQUEST", "per:djarot", "kader") in actor_pairs(ev)
+    ev = run("Djarot Saiful Hidayat mendorong agar partai politik terus melakukan pembenahan internal.", [djarot])
+    assert ("REQUEST", "per:djarot", "partai politik") in actor_pairs(ev)
