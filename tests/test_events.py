@@ -1418,3 +1418,7 @@ def test_common_unnamed_groups_are_whom_a_request_is_made_of():
     assert ("REQUEST", "per:djarot", "kader") in actor_pairs(ev)
     ev = run("Djarot Saiful Hidayat mendorong agar partai politik terus melakukan pembenahan internal.", [djarot])
     assert ("REQUEST", "per:djarot", "partai politik") in actor_pairs(ev)
+    ev = run("Polisi menangkap komplotan begal di Medan.", [])
+    assert ("COERCE", "polisi", "komplotan") in actor_pairs(ev)
+    ev = run("Geng motor menyerang Djarot Saiful Hidayat di Medan.", [djarot])
+    assert ("ASSAULT", "geng motor", "per:djarot") in actor_pairs(ev)
