@@ -1422,3 +1422,12 @@ def test_common_unnamed_groups_are_whom_a_request_is_made_of():
     assert ("COERCE", "polisi", "komplotan") in actor_pairs(ev)
     ev = run("Geng motor menyerang Djarot Saiful Hidayat di Medan.", [djarot])
     assert ("ASSAULT", "geng motor", "per:djarot") in actor_pairs(ev)
+
+
+def test_meetings_held_as_a_closed_session_a_call_or_courtesy_talk():
+    ev = run("Vladimir Putin melakukan rapat tertutup dengan Nikolai Patrushev di Moskow.", [PUTIN, NP])
+    assert ("CONSULT", "per:putin", "per:np") in actor_pairs(ev)
+    ev = run("Vladimir Putin bertelepon dengan Min Aung Hlaing pada Senin.", [PUTIN, MAH])
+    assert ("CONSULT", "per:putin", "per:mah") in actor_pairs(ev)
+    ev = run("Vladimir Putin kemudian melanjutkan ramah tamah dengan Min Aung Hlaing.", [PUTIN, MAH])
+    assert ("CONSULT", "per:putin", "per:mah") in actor_pairs(ev)
