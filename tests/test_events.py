@@ -1431,3 +1431,10 @@ def test_meetings_held_as_a_closed_session_a_call_or_courtesy_talk():
     assert ("CONSULT", "per:putin", "per:mah") in actor_pairs(ev)
     ev = run("Vladimir Putin kemudian melanjutkan ramah tamah dengan Min Aung Hlaing.", [PUTIN, MAH])
     assert ("CONSULT", "per:putin", "per:mah") in actor_pairs(ev)
+
+
+def test_stepping_down_from_office_is_a_concession_not_a_withdrawal():
+    ev = run("Nikolai Patrushev menyatakan mundur dari jabatannya sebagai menteri.", [NP])
+    assert [e[0] for e in actor_pairs(ev)] == ["CONCEDE"]
+    ev = run("Rusia menarik pasukan dari Suriah.", [RUS, ("Suriah", "COUNTRY", "cty:SYR")])
+    assert ("RETREAT", "cty:RUS", "cty:SYR") in actor_pairs(ev)
