@@ -102,7 +102,7 @@ class Discourse:
                         actors[k] = (member_of,)
                     i += size
                     continue
-                person = self._in_role(words, i) if size == 1 and i + 1 not in actors else None
+                person = self._in_role(words, actors, i) if size == 1 else None
                 if person is not None:
                     # "Tersangka kemudian ditahan": the suspect named before, not suspects at large.
                     actors[i] = (person,)
@@ -125,14 +125,14 @@ class Discourse:
                 referents.add(i)
         return actors, frozenset(referents)
 
-    def _in_role(self, words: list[str], i: int) -> Mention | None:
+    def _in_role(self, words: list[str], actors: dict[int, tuple[Mention, ...]], i: int) -> Mention | None:
         """The person a bare role noun at ``i`` refers back to ("tersangka", "korban"): the last
         one the actors stage named in that role, unless the noun is counted or plural ("dua
-        tersangka", "para korban") or a name follows it."""
+        tersangka", "para korban") or a name follows it ("tersangka RP")."""
         person = self.roles.get(words[i])
-        if person is None or i > 0 and words[i - 1] in self.words("plural_markers"):
+        if person is None or i + 1 in actors:
             return None
-        if i > 0 and words[i - 1].isdigit():
+        if i > 0 and (words[i - 1] in self.words("plural_markers") or words[i - 1].isdigit()):
             return None
         return person
 
