@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import importlib.util
 import sys
 from pathlib import Path
 
@@ -27,18 +26,12 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import score_events_eval as sc  # noqa: E402  (scripts/ is on the path when run as a script)
+
 from warta.evaluation.events import score  # noqa: E402
 from warta.text.sentences import sentence_spans  # noqa: E402
 
 MIN_POSITIVES = 3  # a type with fewer training sentences in a fold is not predicted there
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_events_eval", ROOT / "scripts" / "score_events_eval.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_events_eval"] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def pair_scores(predicted: list[set[str]], gold: list[set[str]]) -> tuple[float, float, float]:
@@ -71,7 +64,6 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpora", type=Path, default=None)
     args = parser.parse_args()
-    sc = _scorer()
     articles = sc.load_annotations(sc.annotation_files("dev"))
     records = sc.extract(sc.corpus_documents(articles, args.corpora or sc.DEFAULT_CORPORA))
     golds, _ = sc.gold_events(articles, records)
