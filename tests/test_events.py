@@ -176,6 +176,20 @@ def test_report_dates_are_not_event_dates():
     assert ev["event_date"].to_list() == [dt.date(2022, 7, 11)]
 
 
+def test_undated_lead_is_dated_by_the_recent_day_told_after_it():
+    # The story's day comes in the next paragraph; the lead's event took place that day,
+    # not on the day of publication.
+    body = ("Min Aung Hlaing bertemu Nikolai Patrushev di Moskow.\n\n"
+            "Pertemuan itu berlangsung tertutup pada Senin (20/6/2022), kata kementerian itu.")
+    ev = run(body, [MAH, NP], published=utc(2022, 6, 22))
+    assert ev.filter(pl.col("sentence_id") == 0)["event_date"].to_list() == [dt.date(2022, 6, 20)]
+    # An older date told after it is background, not the lead's day.
+    body = ("Min Aung Hlaing bertemu Nikolai Patrushev di Moskow.\n\n"
+            "Keduanya terakhir bertemu pada 3 Maret 2022.")
+    ev = run(body, [MAH, NP], published=utc(2022, 6, 22))
+    assert ev.filter(pl.col("sentence_id") == 0)["event_date"].to_list() == [dt.date(2022, 6, 22)]
+
+
 def test_no_trigger_or_no_actor_gives_no_event():
     assert run("Cuaca di Jakarta cerah hari ini.", []).height == 0
     assert run("Pertemuan itu berlangsung lama.", []).height == 0

@@ -153,6 +153,7 @@ def _citation_dates(dates: list[DateMention], tokens: Tokens, trigs: list[Trigge
 # The opening sentences of a story: the first day stated there dates the undated events
 # told after it ("... terjadi pada Rabu (17/7) lalu." ... "Oknum itu menyeret Dp ...").
 _LEAD_SENTENCES = 8
+_STORY_DAYS = 3  # how recent a date after an undated lead sentence must be to date it
 _SUBCLAUSE = re.compile(r"\b(?:setelah|sebelum|sejak|usai|seusai|sesudah|karena|sementara|ketika|menyusul)\b", re.IGNORECASE)
 
 
@@ -191,6 +192,13 @@ def _pick_date(
     lead = [d for d in dates if d.end <= min(lead_end, s0) and usable(d)]
     if lead:
         return lead[0], "lead"
+    # An undated opening sentence ("KPK menetapkan X sebagai tersangka.") is dated by the
+    # story's day, given a little later ("..., Rabu (18/9)"), when that day is a recent one:
+    # an older date there is background.
+    later = [d for d in dates if s1 <= d.start and d.end <= lead_end and usable(d)
+             and (anchor is None or (anchor - d.date).days <= _STORY_DAYS)]
+    if later:
+        return later[0], "lead"
     return None, None
 
 
