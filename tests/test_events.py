@@ -190,6 +190,18 @@ def test_undated_lead_is_dated_by_the_recent_day_told_after_it():
     assert ev.filter(pl.col("sentence_id") == 0)["event_date"].to_list() == [dt.date(2022, 6, 22)]
 
 
+def test_a_title_chain_runs_into_the_person_it_names():
+    # The parser hangs "Menteri" and "Rex Tillerson" separately on "kunjungan": the visitor is
+    # the person the title names, not an unnamed minister.
+    body = ("Pyongyang menguji mesin roket baru mereka, bertepatan dengan kunjungan Menteri Luar Negeri AS "
+            "Rex Tillerson ke Korsel, Jepang dan China.")
+    named = [("Rex Tillerson", "PER", "per:rex"), ("AS", "COUNTRY", "cty:USA"), ("Korsel", "COUNTRY", "cty:KOR"),
+             ("Jepang", "COUNTRY", "cty:JPN"), ("China", "COUNTRY", "cty:CHN")]
+    ev = run(body, named).filter(pl.col("event_type") == "CONSULT")
+    assert sorted(zip(ev["actor1_id"], ev["actor2_id"])) == [
+        ("per:rex", "cty:CHN"), ("per:rex", "cty:JPN"), ("per:rex", "cty:KOR")]
+
+
 def test_no_trigger_or_no_actor_gives_no_event():
     assert run("Cuaca di Jakarta cerah hari ini.", []).height == 0
     assert run("Pertemuan itu berlangsung lama.", []).height == 0

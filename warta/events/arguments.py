@@ -45,6 +45,7 @@ MAX_GROUP = 8
 # Types whose noun says who it came from with "dari" ("kecaman dari Havana", "bantuan dari
 # Jepang"); for others "dari" is where from ("pengusiran ... dari Amerika Serikat").
 FROM_SOURCE = frozenset({"DISAPPROVE", "SUPPORT", "REQUEST", "ACCUSE", "THREATEN", "AID", "PROTEST", "REJECT"})
+TITLE_CHAIN = 6  # words from a title to the person it names ("Menteri Luar Negeri AS Rex Tillerson")
 ANTARA_REACH = 5  # words between a noun trigger and its "antara X dan Y" ("kerja sama bidang pendidikan antara")
 
 
@@ -171,7 +172,7 @@ class Sentence:
             own = [m for m in self.actors.get(i, ()) if m.type == "LOC" and not is_known_place(m.name)][:1]
         orgs = [m for m in found if m.type == "ORG"]
         if not own and not orgs and self.is_title(i):
-            return [self.office_holder(i, tokens)]
+            return self.titled_person(i) or [self.office_holder(i, tokens)]
         if not own and not orgs and self.word(i) in self.lex.cues.get("sites", frozenset()):
             # "mendatangi kantor PM Singapura": the office holder whose office it is.
             title = next((t for t in tokens if t > i and self.is_title(t)), None)
@@ -215,6 +216,19 @@ class Sentence:
         which the parser did not attach to it."""
         if last + 2 < len(self.parse) and self.parse.words[last + 1] == ",":
             return [m for m in self.actors.get(last + 2, ()) if m.type == "PER"][:1]
+        return []
+
+    def titled_person(self, i: int) -> list[Mention]:
+        """The person a title chain at ``i`` runs into ("kunjungan Menteri Luar Negeri AS Rex
+        Tillerson ke ..."), which the parser hung elsewhere: a person named right after its
+        capitalised words, with no punctuation or lower-case word between."""
+        p = self.parse
+        for k in range(i + 1, min(i + 1 + TITLE_CHAIN, len(p))):
+            people = [m for m in self.actors.get(k, ()) if m.type == "PER"]
+            if people:
+                return people[:1]
+            if not p.words[k][:1].isupper():
+                return []
         return []
 
     def office_holder(self, i: int, tokens: list[int]) -> Mention:
