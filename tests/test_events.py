@@ -294,6 +294,21 @@ def test_reflexive_and_interview_forms_are_not_triggers():
     assert [m.form.trigger.type for m in find_triggers(tokenize("Australia menarik diri."), lex)] == ["RETREAT"]
 
 
+def test_annulled_decisions_concede_and_settings_are_no_events():
+    lex = get_lexicon()
+
+    def types(text):
+        return [m.form.trigger.type for m in find_triggers(tokenize(text), lex)]
+
+    # Annulling a decision retracts it (as revoking a sanction does); a cancelled meeting is refused.
+    assert types("KPU membatalkan keputusan itu.") == ["CONCEDE"]
+    assert types("Mahkamah Agung membatalkan putusan itu.") == ["CONCEDE"]
+    assert types("Trump membatalkan pertemuan itu.") == ["REJECT", "CONSULT"]
+    # Standing guard and a trial are circumstances, not a deployment or an accusation.
+    assert types("Polisi yang berjaga di lokasi.") == []
+    assert types("Ia bersaksi dalam persidangan kasus itu.") == []
+
+
 def test_patient_noun_possessor_is_the_target():
     ev = run("Polisi Rusia mengusut pembunuhan Nikolai Patrushev di Moskow.", [NP])
     e = ev.filter(pl.col("event_type") == "ASSAULT").row(0, named=True)
