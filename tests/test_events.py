@@ -202,6 +202,17 @@ def test_a_title_chain_runs_into_the_person_it_names():
         ("per:rex", "cty:CHN"), ("per:rex", "cty:JPN"), ("per:rex", "cty:KOR")]
 
 
+def test_a_promise_is_aimed_at_whom_the_promised_act_is_done_to():
+    jokowi, kpk = ("Joko Widodo", "PER", "per:jkw"), ("KPK", "ORG", "org:kpk")
+    ev = run("Pada saat kampanye, Presiden Joko Widodo berjanji untuk memperkuat KPK.", [jokowi, kpk])
+    assert ev.filter(pl.col("event_type") == "AGREE").select("actor1_id", "actor2_id").rows() == [("per:jkw", "org:kpk")]
+    # Two who agree agree with each other, not with what they agree to set up.
+    dpr, kemenhaj = ("DPR", "ORG", "org:dpr"), ("Kementerian Haji", "ORG", "org:haji")
+    ev = run("Pemerintah Indonesia dan DPR sepakat membentuk Kementerian Haji.", [("Pemerintah Indonesia", "ORG", "org:gov"), dpr, kemenhaj])
+    pairs = ev.filter(pl.col("event_type") == "AGREE").select("actor1_id", "actor2_id").rows()
+    assert pairs and all("org:haji" not in pair for pair in pairs)
+
+
 def test_no_trigger_or_no_actor_gives_no_event():
     assert run("Cuaca di Jakarta cerah hari ini.", []).height == 0
     assert run("Pertemuan itu berlangsung lama.", []).height == 0

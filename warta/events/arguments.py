@@ -41,6 +41,8 @@ COMITATIVE = frozenset({"bersama", "beserta", "bersama dengan"})
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Types whose dependent verb is content, not an event of its own ("meminta polisi menangkap").
 CONTENT_TAKERS = frozenset({"REQUEST", "AGREE", "THREATEN"})
+# Types whose content clause says whom they are aimed at ("berjanji memperkuat KPK").
+PROMISES = frozenset({"AGREE", "THREATEN"})
 MAX_GROUP = 8
 # Types whose noun says who it came from with "dari" ("kecaman dari Havana", "bantuan dari
 # Jepang"); for others "dari" is where from ("pengusiran ... dari Amerika Serikat").
@@ -549,15 +551,17 @@ def names_again(s: Sentence, h: int, trig: TriggerMatch, trig_heads: dict[int, T
                and head in trigger_tokens(s.parse, other) for other in trig_heads.values())
 
 
-def threatened(s: Sentence, h: int, target_preps: frozenset[str]) -> list[Mention]:
-    """Whom a threat at ``h`` is aimed at when it names what will be done ("mengancam akan
-    menyerang Guam", "mengancam akan menarik diri dari PBB"): the one it would be done to, the
-    object or marked phrase of the clause that says it."""
-    for c in s.kids(h, frozenset({"xcomp", "ccomp"})):
-        if c <= h:
+def promised_to(s: Sentence, h: int, target_preps: frozenset[str]) -> list[Mention]:
+    """Whom a threat or promise at ``h`` is aimed at when it names what will be done
+    ("mengancam akan menyerang Guam", "berjanji untuk memperkuat KPK"): the one it would be
+    done to, the object or marked phrase of the clause that says it."""
+    for c in s.kids(h, frozenset({"xcomp", "ccomp", "advcl"})):
+        if c <= h or s.dep(c) == "advcl" and s.case_of(c) != "untuk":
             continue
         slots = _slots(s, c, target_preps | {"dari"}, frozenset())
-        found = _first_group(s, slots["obj"] + slots["target"])
+        # The phrase must name the actor itself: in "meningkatkan investasi Apple" or "menggelar
+        # konferensi pers bersama X" the one named inside is not who the act is done to.
+        found = _first_group(s, [k for k in slots["obj"] + slots["target"] if k in s.actors])
         if found:
             return found
     return []
@@ -851,7 +855,8 @@ def _parsed_arguments(s: Sentence, trig: TriggerMatch, h: int) -> Arguments | No
     target = (obj or marked or _first_group(s, slots["bare"])
               or _first_group(s, [c for k in s.kids(h, frozenset({"ccomp", "xcomp"})) for c in s.kids(k, SUBJECTS)])
               or (demanded_of(s, h) if form.trigger.type == "REQUEST" else [])
-              or (threatened(s, h, target_preps) if form.trigger.type == "THREATEN" else [])
+              # "Pemerintah dan DPR sepakat membentuk X": an agreement of two is between them.
+              or (promised_to(s, h, target_preps) if form.trigger.type in PROMISES and len(subject) < 2 else [])
               or _clitic(s, h, subject)
               or ([] if form.passive else _right_after(s, trigger_tokens(s.parse, trig)[-1])))
     return _mutual(form, subject, target) or Arguments(subject, [t for t in target if t not in subject], subject)
