@@ -213,6 +213,15 @@ def test_a_promise_is_aimed_at_whom_the_promised_act_is_done_to():
     assert pairs and all("org:haji" not in pair for pair in pairs)
 
 
+def test_an_assessment_that_finds_fault_disapproves():
+    polda = ("Polda Sulteng", "ORG", "org:polda")
+    ev = run("Hakim Agus menilai langkah Polda Sulteng cacat prosedur.", [("Agus", "PER", "per:agus"), polda])
+    assert ev.select("event_type", "actor1_id", "actor2_id").rows() == [("DISAPPROVE", "per:agus", "org:polda")]
+    # Without a word of fault it is an assessment, not criticism ("salah satu" is "one of").
+    ev = run("Hakim Agus menilai salah satu langkah Polda Sulteng perlu diatur.", [("Agus", "PER", "per:agus"), polda])
+    assert ev.filter(pl.col("event_type") == "DISAPPROVE").height == 0
+
+
 def test_no_trigger_or_no_actor_gives_no_event():
     assert run("Cuaca di Jakarta cerah hari ini.", []).height == 0
     assert run("Pertemuan itu berlangsung lama.", []).height == 0
