@@ -222,6 +222,12 @@ def test_an_assessment_that_finds_fault_disapproves():
     assert ev.filter(pl.col("event_type") == "DISAPPROVE").height == 0
 
 
+def test_a_dash_joins_a_ticket():
+    named = [("Partai Demokrat", "ORG", "org:pd"), ("Prabowo Subianto", "PER", "per:pra"), ("Hatta Rajasa", "PER", "per:hat")]
+    ev = run("Partai Demokrat mendukung pasangan Prabowo Subianto - Hatta Rajasa pada Pilpres 2014.", named)
+    assert sorted(ev.select("actor1_id", "actor2_id").rows()) == [("org:pd", "per:hat"), ("org:pd", "per:pra")]
+
+
 def test_no_trigger_or_no_actor_gives_no_event():
     assert run("Cuaca di Jakarta cerah hari ini.", []).height == 0
     assert run("Pertemuan itu berlangsung lama.", []).height == 0

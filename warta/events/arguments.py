@@ -337,7 +337,7 @@ class Sentence:
                     continue
             # Separators, then a short title that may name an organisation ("sekretaris Dewan X").
             title = gap and gap < 10 and p.upos[i] != "VERB" and (word.islower() or i in self.actors)
-            if word in (",", "dan", "serta") or title:
+            if word in _LIST_SEPARATORS or title:
                 gap += 1
                 i += 1
                 continue
@@ -345,6 +345,8 @@ class Sentence:
         return group
 
 
+# Words between the members of a list; a dash joins a ticket ("Prabowo Subianto - Hatta Rajasa").
+_LIST_SEPARATORS = frozenset({",", "dan", "serta", "-", "–"})
 _PHRASE_REST = frozenset({"flat", "cc", "conj", "appos", "amod", "det", "nummod", "compound"})
 
 
