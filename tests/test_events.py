@@ -228,6 +228,13 @@ def test_a_dash_joins_a_ticket():
     assert sorted(ev.select("actor1_id", "actor2_id").rows()) == [("org:pd", "per:hat"), ("org:pd", "per:pra")]
 
 
+def test_who_undergoes_an_examination_is_examined():
+    named = [("Polda Metro Jaya", "ORG", "org:pmj"), ("Roy Suryo", "PER", "per:roy")]
+    body = "Polda Metro Jaya memanggil Roy Suryo pekan lalu.\n\nRoy Suryo menjalani pemeriksaan di Polda Metro Jaya."
+    ev = run(body, named).filter((pl.col("event_type") == "ACCUSE") & (pl.col("sentence_id") == 1))
+    assert ev.select("actor1_id", "actor2_id").rows() == [("org:pmj", "per:roy")]
+
+
 def test_no_trigger_or_no_actor_gives_no_event():
     assert run("Cuaca di Jakarta cerah hari ini.", []).height == 0
     assert run("Pertemuan itu berlangsung lama.", []).height == 0
