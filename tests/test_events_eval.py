@@ -40,8 +40,9 @@ CORPORA = Path(get_settings().shared_dir) / "corpora"
 # 0.560 / 0.233 (0.324); dev-n, scored blind at 0.368 / 0.129, brought it to 0.547 / 0.225
 # (0.319), so the strict-precision floor went 0.55 -> 0.54; dev-o, scored blind at
 # 0.437 / 0.132, brought it to 0.542 / 0.219 (0.314), so the strict-recall floor went
-# 0.22 -> 0.21.
-FLOORS = {"strict_p": 0.54, "strict_r": 0.21, "lenient_r": 0.31}
+# 0.22 -> 0.21; the eleventh session's rules took it to 0.549 / 0.223 (0.318); dev-p, scored
+# blind at 0.515 / 0.201, brought it to 0.547 / 0.222 (0.319), and the floor went back to 0.22.
+FLOORS = {"strict_p": 0.54, "strict_r": 0.22, "lenient_r": 0.31}
 
 
 def _script(name: str):
