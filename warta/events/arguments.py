@@ -44,6 +44,8 @@ CONTENT_TAKERS = frozenset({"REQUEST", "AGREE", "THREATEN"})
 # Types whose content clause says whom they are aimed at ("berjanji memperkuat KPK").
 PROMISES = frozenset({"AGREE", "THREATEN"})
 MAX_GROUP = 8
+# Words between the members of a list; a dash joins a ticket ("Prabowo Subianto - Hatta Rajasa").
+LIST_SEPARATORS = frozenset({",", "dan", "serta", "-", "–"})
 # Types whose noun says who it came from with "dari" ("kecaman dari Havana", "bantuan dari
 # Jepang"); for others "dari" is where from ("pengusiran ... dari Amerika Serikat").
 FROM_SOURCE = frozenset({"DISAPPROVE", "SUPPORT", "REQUEST", "ACCUSE", "THREATEN", "AID", "PROTEST", "REJECT"})
@@ -337,7 +339,7 @@ class Sentence:
                     continue
             # Separators, then a short title that may name an organisation ("sekretaris Dewan X").
             title = gap and gap < 10 and p.upos[i] != "VERB" and (word.islower() or i in self.actors)
-            if word in _LIST_SEPARATORS or title:
+            if word in LIST_SEPARATORS or title:
                 gap += 1
                 i += 1
                 continue
@@ -345,8 +347,6 @@ class Sentence:
         return group
 
 
-# Words between the members of a list; a dash joins a ticket ("Prabowo Subianto - Hatta Rajasa").
-_LIST_SEPARATORS = frozenset({",", "dan", "serta", "-", "–"})
 _PHRASE_REST = frozenset({"flat", "cc", "conj", "appos", "amod", "det", "nummod", "compound"})
 
 
